@@ -1,0 +1,77 @@
+"""The contract between the engine and rule kinds (built-in and third-party).
+
+A *kind* is Python: a pure function over the document model and outline that yields `Hit`s.
+A *rule* is data in the pack: it names a kind and gives it parameters, severity, messages and docs.
+The runner turns hits into `Finding`s (message in the report language, location, fingerprint).
+
+Third-party packages register kinds through the entry-point group `naskah_lint.kinds`; the entry
+point's object is a `Kind` or an iterable of `Kind`s. Built-in kinds are collected the same way
+from `naskah_lint.kinds.BUILTIN_KINDS`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass, field
+from typing import Any, Generic, TypeVar
+
+from naskah_lint.model import Document, Story
+from naskah_lint.outline.model import Outline
+
+P = TypeVar("P")
+
+
+@dataclass(frozen=True, slots=True)
+class Hit:
+    """One thing a kind found.
+
+    `message` selects one of the rule's message variants (key in the rule's `messages` mapping;
+    "default" when the rule has a single `message`); `params` fill its `{placeholders}`.
+    `block` is the 1-based block in `story` (None = the whole document: anchored on the title).
+    `key` disambiguates hits of one rule on one block for the fingerprint (e.g. the section
+    index, the pasal number must NOT be used: use the clause id or the text instead).
+    `suggestion_params` fill the rule's optional `suggestion` template.
+    """
+
+    block: int | None
+    story: Story = Story.BODY
+    message: str = "default"
+    params: Mapping[str, Any] = field(default_factory=dict)
+    key: str = ""
+    excerpt: str | None = None
+    run_start: int | None = None
+    run_end: int | None = None
+    severity: str | None = None  # a kind may raise/lower within the rule (e.g. info variant)
+
+
+@dataclass(frozen=True, slots=True)
+class Context:
+    """Everything a kind may look at. Frozen: kinds never mutate it."""
+
+    document: Document
+    outline: Outline
+    mode: str  # "draft" | "final"
+    pack: PackData
+
+
+@dataclass(frozen=True, slots=True)
+class PackData:
+    """Shared, pack-level data that several kinds use (read from pack.yml `data:`).
+
+    `values` is the parsed YAML mapping, e.g. values["clauses"] (clause id -> synonyms),
+    values["government_keywords"], values["abbreviations"]. Kinds read it through their own
+    typed params where possible; this is for tables shared by many rules."""
+
+    name: str
+    version: str
+    values: Mapping[str, Any]
+
+
+@dataclass(frozen=True, slots=True)
+class Kind(Generic[P]):
+    """A rule kind: a name used in the pack, its typed parameter dataclass and its check."""
+
+    name: str
+    params: type[P]
+    check: Callable[[Context, P], Iterable[Hit]]
+    doc: str = ""
