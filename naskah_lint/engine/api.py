@@ -15,6 +15,7 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any, Generic, TypeVar
 
+from naskah_lint.findings import Severity
 from naskah_lint.model import Document, Story
 from naskah_lint.outline.model import Outline
 
@@ -75,3 +76,56 @@ class Kind(Generic[P]):
     params: type[P]
     check: Callable[[Context, P], Iterable[Hit]]
     doc: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Text:
+    """A user-facing text in both languages."""
+
+    id: str
+    en: str
+
+    def get(self, lang: str) -> str:
+        return self.en if lang == "en" and self.en else self.id
+
+
+@dataclass(frozen=True, slots=True)
+class RuleSpec:
+    """One rule of a pack, validated by the loader (`naskah_lint.engine.loader`)."""
+
+    id: str
+    group: str  # STRUCT|CLAUSE|FMT|CONS|AUTH|META
+    title: Text
+    severity: Severity
+    severity_final: Severity | None
+    applies_to: tuple[str, ...]  # NK|PKS|ADDENDUM|OTHER
+    languages: tuple[str, ...]  # document languages it runs on ("id", "en")
+    kind: str
+    params: Any  # an instance of the kind's parameter dataclass
+    messages: Mapping[str, Text]  # variant -> template ("default" always present)
+    suggestion: Text | None
+    doc: Text
+    source: str
+    confidence: str  # verified|secondary|practice|recalled
+    example_bad: Text
+    example_good: Text
+    checklist: bool = False
+    file: str = ""  # the pack file it came from, for error messages
+
+
+@dataclass(frozen=True, slots=True)
+class Pack:
+    """A loaded rule pack."""
+
+    name: str
+    version: str
+    title: Text
+    rules: tuple[RuleSpec, ...]
+    data: PackData
+    path: str = ""
+
+    def rule(self, rule_id: str) -> RuleSpec | None:
+        for r in self.rules:
+            if r.id == rule_id:
+                return r
+        return None

@@ -10,10 +10,20 @@ from naskah_lint.engine.api import Kind
 
 def builtin_kinds() -> tuple[Kind[Any], ...]:
     """All built-in kinds (imported on call, so `--help` imports none of them)."""
-    from naskah_lint.kinds import authority, clauses, consistency, formatting, meta, structure, writing
+    from naskah_lint.kinds import (
+        authority,
+        clauses,
+        consistency,
+        formatting,
+        layout,
+        meta,
+        structure,
+        writing,
+    )
 
     return (
         *formatting.KINDS,
+        *layout.KINDS,
         *structure.KINDS,
         *clauses.KINDS,
         *consistency.KINDS,
