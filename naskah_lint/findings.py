@@ -75,6 +75,7 @@ class FileResult:
     outline: Outline | None = None
     suppressed: int = 0  # findings silenced by in-document suppressions
     baseline_fixed: int = 0  # baseline fingerprints no longer found (with --baseline)
+    rules_run: tuple[str, ...] = ()  # ids of the rules that applied to this file (matrix: N/A)
 
     def count(self, severity: Severity) -> int:
         return sum(1 for f in self.findings if f.severity is severity)

@@ -41,6 +41,15 @@ ID: Mapping[str, str] = {
     "sev.error": "galat",
     "sev.warning": "peringatan",
     "sev.info": "info",
+    "matrix.title": "Matriks kepatuhan",
+    "matrix.requirement": "Persyaratan",
+    "matrix.PASS": "LULUS",
+    "matrix.FAIL": "GAGAL",
+    "matrix.NEEDS-REVIEW": "PERLU DITINJAU",
+    "matrix.N/A": "T/B",
+    "matrix.unreadable": "tidak terbaca",
+    "matrix.legend": "LULUS = tidak ada temuan; GAGAL = ada galat/peringatan; PERLU DITINJAU = harus diperiksa manusia; T/B = tidak berlaku untuk jenis dokumen ini.",
+    "matrix.evidence": "bukti",
 }
 
 EN: Mapping[str, str] = {
@@ -72,6 +81,15 @@ EN: Mapping[str, str] = {
     "sev.error": "error",
     "sev.warning": "warning",
     "sev.info": "info",
+    "matrix.title": "Compliance matrix",
+    "matrix.requirement": "Requirement",
+    "matrix.PASS": "PASS",
+    "matrix.FAIL": "FAIL",
+    "matrix.NEEDS-REVIEW": "NEEDS-REVIEW",
+    "matrix.N/A": "N/A",
+    "matrix.unreadable": "unreadable",
+    "matrix.legend": "PASS = no finding; FAIL = an error or warning; NEEDS-REVIEW = a person must check; N/A = does not apply to this document type.",
+    "matrix.evidence": "evidence",
 }
 
 CATALOGUES: Mapping[str, Mapping[str, str]] = {"id": ID, "en": EN}

@@ -1,0 +1,211 @@
+"""The agreement register: one row of cooperation data per agreement, taken from the documents.
+
+Monitoring and evaluation of KPU cooperation needs the parties, each party's nomor, the signing
+date and place, the duration and the end date of every agreement; `naskah-lint register` reads
+them from the drafts themselves instead of having them typed again.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+import json
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from naskah_lint.lang import dates, quantities
+from naskah_lint.outline.model import Outline
+
+COLUMNS = (
+    "path",
+    "document_type",
+    "title",
+    "perihal",
+    "parties",
+    "nomor",
+    "signing_date",
+    "signing_place",
+    "duration",
+    "start_date",
+    "end_date",
+    "days_until_expiry",
+    "status",
+    "sha256",
+    "error",
+)
+
+
+@dataclass(frozen=True, slots=True)
+class RegisterRow:
+    path: str
+    document_type: str | None
+    title: str | None
+    perihal: str | None
+    parties: tuple[str, ...]
+    nomor: tuple[str | None, ...]
+    signing_date: dt.date | None
+    signing_place: str | None
+    duration: str | None  # e.g. "P1Y", "P6M" (ISO 8601)
+    start_date: dt.date | None
+    end_date: dt.date | None
+    days_until_expiry: int | None
+    status: str  # draft|active|expiring|expired|unreadable
+    sha256: str | None
+    error: str | None = None
+
+
+def _iso_duration(years: int, months: int, days: int) -> str | None:
+    if not (years or months or days):
+        return None
+    out = "P"
+    if years:
+        out += f"{years}Y"
+    if months:
+        out += f"{months}M"
+    if days:
+        out += f"{days}D"
+    return out
+
+
+def _jangka_waktu_text(outline: Outline, block_texts: Sequence[str]) -> str:
+    """Text of the Jangka Waktu pasal (or the whole body when there is none)."""
+    for p in outline.pasal:
+        if p.clause == "jangka-waktu":
+            return "\n".join(block_texts[p.first_block - 1 : p.last_block])
+    return "\n".join(block_texts)
+
+
+def build_row(
+    path: str,
+    sha256: str,
+    outline: Outline,
+    body_texts: Sequence[str],
+    today: dt.date,
+    expiring_days: int,
+) -> RegisterRow:
+    """One register row from an outline and the body texts (index = block - 1)."""
+    title = " ".join(outline.title.lines) if outline.title else None
+    perihal = outline.title.perihal if outline.title else None
+    parties = tuple(
+        p.institution or p.name or (p.alias or f"PIHAK {p.index}") for p in outline.parties
+    )
+    if not parties and outline.title:
+        parties = outline.title.institutions
+    nomor = tuple(None if n.placeholder else n.value for n in outline.nomor)
+    opening = outline.opening
+    signing = opening.date if opening else None
+    if signing is None and opening is not None:
+        signing = opening.numeric_date
+    place = opening.place if opening else None
+    text = _jangka_waktu_text(outline, body_texts)
+    duration = quantities.find_duration(text)
+    duration_iso = (
+        _iso_duration(duration.years, duration.months, duration.days) if duration else None
+    )
+    start_raw = quantities.find_start_date(text)
+    start = signing if start_raw == "signing" or start_raw is None else start_raw
+    if not isinstance(start, dt.date):
+        start = signing
+    end = quantities.find_end_date(text)
+    if end is None and start is not None and duration is not None:
+        end = dates.add_duration(
+            start, years=duration.years, months=duration.months, days=duration.days
+        ) - dt.timedelta(days=1)
+    unsigned = signing is None or not nomor or any(n is None for n in nomor)
+    days_left = (end - today).days if end is not None else None
+    if unsigned:
+        status = "draft"
+    elif days_left is not None and days_left < 0:
+        status = "expired"
+    elif days_left is not None and days_left <= expiring_days:
+        status = "expiring"
+    else:
+        status = "active"
+    return RegisterRow(
+        path=path,
+        document_type=outline.document_type,
+        title=title,
+        perihal=perihal,
+        parties=parties,
+        nomor=nomor,
+        signing_date=signing,
+        signing_place=place,
+        duration=duration_iso,
+        start_date=start,
+        end_date=end,
+        days_until_expiry=days_left,
+        status=status,
+        sha256=sha256,
+    )
+
+
+def unreadable_row(path: str, message: str) -> RegisterRow:
+    return RegisterRow(
+        path=path,
+        document_type=None,
+        title=None,
+        perihal=None,
+        parties=(),
+        nomor=(),
+        signing_date=None,
+        signing_place=None,
+        duration=None,
+        start_date=None,
+        end_date=None,
+        days_until_expiry=None,
+        status="unreadable",
+        sha256=None,
+        error=message,
+    )
+
+
+def _row_dict(row: RegisterRow) -> dict[str, object]:
+    def iso(d: dt.date | None) -> str | None:
+        return d.isoformat() if d else None
+
+    return {
+        "path": row.path,
+        "document_type": row.document_type,
+        "title": row.title,
+        "perihal": row.perihal,
+        "parties": list(row.parties),
+        "nomor": list(row.nomor),
+        "signing_date": iso(row.signing_date),
+        "signing_place": row.signing_place,
+        "duration": row.duration,
+        "start_date": iso(row.start_date),
+        "end_date": iso(row.end_date),
+        "days_until_expiry": row.days_until_expiry,
+        "status": row.status,
+        "sha256": row.sha256,
+        "error": row.error,
+    }
+
+
+def render_json(rows: Sequence[RegisterRow], today: dt.date) -> str:
+    doc = {
+        "schema_version": 1,
+        "today": today.isoformat(),
+        "agreements": [_row_dict(r) for r in rows],
+    }
+    return json.dumps(doc, ensure_ascii=False, indent=2) + "\n"
+
+
+def render_csv(rows: Sequence[RegisterRow], delimiter: str = ";") -> str:
+    """CSV with a UTF-8 BOM (so spreadsheets detect the encoding) and ISO dates; lists joined
+    with " | "."""
+    buf = io.StringIO()
+    writer = csv.writer(buf, delimiter=delimiter, lineterminator="\r\n")
+    writer.writerow(COLUMNS)
+    for row in rows:
+        d = _row_dict(row)
+        writer.writerow(
+            [
+                " | ".join("" if x is None else str(x) for x in v)
+                if isinstance(v, list)
+                else ("" if v is None else str(v))
+                for v in (d[c] for c in COLUMNS)
+            ]
+        )
+    return "\ufeff" + buf.getvalue()
