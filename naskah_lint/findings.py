@@ -76,6 +76,7 @@ class FileResult:
     suppressed: int = 0  # findings silenced by in-document suppressions
     baseline_fixed: int = 0  # baseline fingerprints no longer found (with --baseline)
     rules_run: tuple[str, ...] = ()  # ids of the rules that applied to this file (matrix: N/A)
+    internal_error: str | None = None  # one line: a rule kind or the reader failed (our bug)
 
     def count(self, severity: Severity) -> int:
         return sum(1 for f in self.findings if f.severity is severity)
@@ -100,7 +101,10 @@ class Report:
         return sum(f.count(severity) for f in self.files)
 
     def exit_code(self, fail_on: FailOn) -> int:
-        """0 clean, 1 findings at/above `fail_on`, 2 when an input was unreadable (2 > 1 > 0)."""
+        """0 clean, 1 findings at/above `fail_on`, 2 when an input was unreadable, 3 when a rule
+        or the reader failed on a file (our bug); the highest applies (3 > 2 > 1 > 0)."""
+        if any(f.internal_error for f in self.files):
+            return 3
         if self.unreadable:
             return 2
         worst = max((f.severity.rank for r in self.files for f in r.findings), default=0)

@@ -1,9 +1,230 @@
-"""Rule kinds: formatting."""
+"""Rule kinds: page and font formatting (paper size, margins, body font).
+
+Values (sizes, minimum margins, allowed fonts) are parameters from the pack, so an institution
+with other conventions edits YAML, not Python.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from dataclasses import dataclass
 from typing import Any
 
-from naskah_lint.engine.api import Kind
+from naskah_lint.engine.api import Context, Hit, Kind
+from naskah_lint.model import Block, Section, Story
 
-KINDS: tuple[Kind[Any], ...] = ()
+_EPS = 0.01
+
+
+def _section_block(section: Section) -> int | None:
+    """The first body block of a section (None when the section holds no paragraph)."""
+    if section.last_block >= section.first_block >= 1:
+        return section.first_block
+    return None
+
+
+# --------------------------------------------------------------------------- paper size
+
+
+@dataclass(frozen=True, slots=True)
+class PaperSize:
+    name: str
+    width_mm: float
+    height_mm: float
+
+    def fits(self, width: float, height: float, tolerance: float) -> bool:
+        """Whether a page matches this size within the tolerance, in either orientation."""
+        short, long = sorted((width, height))
+        mine_short, mine_long = sorted((self.width_mm, self.height_mm))
+        return (
+            abs(short - mine_short) <= tolerance + _EPS
+            and abs(long - mine_long) <= tolerance + _EPS
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class PaperSizeParams:
+    sizes: tuple[PaperSize, ...] = (
+        PaperSize("A4", 210.0, 297.0),
+        PaperSize("F4", 215.0, 330.0),
+        PaperSize("Folio", 215.9, 330.2),
+        PaperSize("F4 (210 × 330)", 210.0, 330.0),
+    )
+    tolerance_mm: float = 1.0
+
+
+def check_paper_size(ctx: Context, params: PaperSizeParams) -> Iterator[Hit]:
+    """One hit per section whose page size is none of the allowed sizes (info when unset)."""
+    allowed = ", ".join(s.name for s in params.sizes)
+    for section in ctx.document.sections:
+        block = _section_block(section)
+        number = section.index + 1
+        width, height = section.page_width_mm, section.page_height_mm
+        if width is None or height is None:
+            yield Hit(
+                block=block,
+                message="unset",
+                params={"section": number, "allowed": allowed},
+                key=f"section-{number}-unset",
+                severity="info",
+            )
+            continue
+        if any(size.fits(width, height, params.tolerance_mm) for size in params.sizes):
+            continue
+        yield Hit(
+            block=block,
+            params={
+                "section": number,
+                "width": round(width, 1),
+                "height": round(height, 1),
+                "allowed": allowed,
+            },
+            key=f"{round(min(width, height))}x{round(max(width, height))}",
+        )
+
+
+# --------------------------------------------------------------------------- margins
+
+
+@dataclass(frozen=True, slots=True)
+class MarginParams:
+    left_mm: float = 30.0
+    right_mm: float = 20.0
+    top_mm: float = 20.0
+    bottom_mm: float = 25.0
+    tolerance_mm: float = 0.5  # Word stores twips: 3 cm may be saved as 29.98 mm
+
+
+def check_margins(ctx: Context, params: MarginParams) -> Iterator[Hit]:
+    """One hit per section with a margin below its minimum; the message gives all four values."""
+    minimum = {
+        "left": params.left_mm,
+        "right": params.right_mm,
+        "top": params.top_mm,
+        "bottom": params.bottom_mm,
+    }
+    for section in ctx.document.sections:
+        found: dict[str, float | None] = {
+            "left": section.margin_left_mm,
+            "right": section.margin_right_mm,
+            "top": section.margin_top_mm,
+            "bottom": section.margin_bottom_mm,
+        }
+        narrow = [
+            side
+            for side, value in found.items()
+            if value is not None and value < minimum[side] - params.tolerance_mm - _EPS
+        ]
+        if not narrow:
+            continue
+        values: dict[str, Any] = {
+            side: ("?" if value is None else round(value, 1)) for side, value in found.items()
+        }
+        values.update({f"min_{side}": value for side, value in minimum.items()})
+        values["section"] = section.index + 1
+        yield Hit(
+            block=_section_block(section),
+            params=values,
+            key="narrow:" + ",".join(narrow),
+        )
+
+
+# --------------------------------------------------------------------------- body font
+
+
+@dataclass(frozen=True, slots=True)
+class FontParams:
+    fonts: tuple[str, ...] = ("Arial", "Bookman Old Style")
+    min_size_pt: float = 11.0
+    max_size_pt: float = 12.0
+    # Symbol fonts draw bullets and check boxes, not text: never counted.
+    ignore_fonts: tuple[str, ...] = (
+        "Symbol",
+        "Wingdings",
+        "Wingdings 2",
+        "Wingdings 3",
+        "Webdings",
+        "Marlett",
+        "MT Extra",
+        "Zapf Dingbats",
+        "ZapfDingbats",
+    )
+    max_findings: int = 10  # beyond this many paragraphs, one summary finding per document
+
+
+@dataclass(frozen=True, slots=True)
+class _BadRun:
+    font: str | None
+    size: float | None
+
+
+def _bad_run(block: Block, params: FontParams, in_title: bool) -> _BadRun | None:
+    """The first visible text run of a paragraph whose font family or size is not allowed."""
+    allowed = {f.casefold() for f in params.fonts}
+    ignored = {f.casefold() for f in params.ignore_fonts}
+    for run in block.runs:
+        if run.kind != "text" or run.fmt.hidden or not run.text.strip():
+            continue
+        font, size = run.fmt.font, run.fmt.size_pt
+        if font is not None and font.strip().casefold() in ignored:
+            continue
+        bad_font = font is not None and font.strip().casefold() not in allowed
+        too_small = size is not None and size < params.min_size_pt - _EPS
+        too_large = size is not None and size > params.max_size_pt + _EPS and not in_title
+        if bad_font or too_small or too_large:
+            return _BadRun(font=font, size=size)
+    return None
+
+
+def check_font(ctx: Context, params: FontParams) -> Iterator[Hit]:
+    """One hit per body paragraph with a font or size outside the allowed ones; one summary hit
+    for the whole document when more than `max_findings` paragraphs offend."""
+    outline = ctx.outline
+    title = set(outline.title.blocks) if outline.title is not None else set()
+    offending: list[tuple[Block, _BadRun]] = []
+    for block in ctx.document.iter_story(Story.BODY):
+        bad = _bad_run(block, params, block.index in title)
+        if bad is not None:
+            offending.append((block, bad))
+    common = {
+        "allowed": ", ".join(params.fonts),
+        "min_size": params.min_size_pt,
+        "max_size": params.max_size_pt,
+    }
+
+    def shown(bad: _BadRun) -> dict[str, Any]:
+        return {"font": bad.font or "?", "size": "?" if bad.size is None else bad.size}
+
+    if len(offending) > params.max_findings:
+        first_block, first_bad = offending[0]
+        yield Hit(
+            block=first_block.index,
+            message="summary",
+            params={**common, **shown(first_bad), "count": len(offending)},
+            key="summary",
+        )
+        return
+    for block, bad in offending:
+        yield Hit(block=block.index, params={**common, **shown(bad)})
+
+
+KINDS: tuple[Kind[Any], ...] = (
+    Kind(
+        name="paper-size",
+        params=PaperSizeParams,
+        check=check_paper_size,
+        doc="Each section's page size is one of the allowed sizes (either orientation).",
+    ),
+    Kind(
+        name="margins",
+        params=MarginParams,
+        check=check_margins,
+        doc="Each section's margins are at least the configured minimums.",
+    ),
+    Kind(
+        name="body-font",
+        params=FontParams,
+        check=check_font,
+        doc="Body text uses an allowed font family and size (title may be larger).",
+    ),
+)

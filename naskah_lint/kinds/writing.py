@@ -1,9 +1,241 @@
-"""Rule kinds: writing."""
+"""Rule kinds: writing conventions (KPU nomor pattern, numbers with words, rupiah, spelling,
+meterai). The patterns, units, spellings and keyword tables come from the rule params and pack.
+"""
 
 from __future__ import annotations
 
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from decimal import Decimal
 from typing import Any
 
-from naskah_lint.engine.api import Kind
+from naskah_lint.engine.api import Context, Hit, Kind
+from naskah_lint.kinds.consistency import (
+    block_text,
+    find_span,
+    keyword_in,
+    kpu_nomors,
+    pack_strings,
+    party_name,
+)
+from naskah_lint.lang import money, quantities
+from naskah_lint.lang.terbilang import int_to_words
+from naskah_lint.model import Story
 
-KINDS: tuple[Kind[Any], ...] = ()
+# --------------------------------------------------------------------------- nomor
+
+
+@dataclass(frozen=True, slots=True)
+class NomorPatternParams:
+    """`pattern`: the KPU nomor as a full-match regex; `example`: a nomor that matches it."""
+
+    pattern: str = r"^\d+/[A-Z]{2}\.\d{2}(\.\d+)?-[A-Z]+/\d{2,4}/\d{4}$"
+    example: str = "12/PR.07-PKS/3313/2024"
+
+
+def check_nomor_pattern(ctx: Context, params: NomorPatternParams) -> Iterator[Hit]:
+    """The KPU party's nomor follows the configured pattern (the partner's is never checked)."""
+    pattern = re.compile(params.pattern)
+    for nomor, label in kpu_nomors(ctx.outline, pack_strings(ctx, "kpu_keywords")):
+        value = (nomor.value or "").strip()
+        if nomor.placeholder or not value or pattern.fullmatch(value):
+            continue
+        start, end = find_span(block_text(ctx, nomor.block), value)
+        yield Hit(
+            block=nomor.block,
+            params={"found": value, "party": label.strip(), "example": params.example},
+            key=value,
+            run_start=start,
+            run_end=end,
+        )
+
+
+# --------------------------------------------------------------------------- numbers
+
+
+@dataclass(frozen=True, slots=True)
+class NumberWordsParams:
+    """`units`: units a quantity is counted in; `skip_parts`: outline parts not checked
+    (tables of figures in a lampiran need no words); `skip_tables`: skip table cells."""
+
+    units: tuple[str, ...] = quantities.DEFAULT_UNITS
+    skip_parts: tuple[str, ...] = ("judul", "nomor", "tanda-tangan", "lampiran")
+    skip_tables: bool = True
+
+
+def check_number_words(ctx: Context, params: NumberWordsParams) -> Iterator[Hit]:
+    """Quantities in digits only ("3 bulan") -> "3 (tiga) bulan"."""
+    for b in ctx.document.body:
+        if (params.skip_tables and b.cell is not None) or ctx.outline.part_of(
+            b.index
+        ) in params.skip_parts:
+            continue
+        for text, (s, e), value, _unit in quantities.find_bare_quantities(b.text, params.units):
+            num = re.search(r"\d[\d.]*", text)
+            if num is None:
+                continue
+            expected = f"{text[: num.end()]} ({int_to_words(value)}){text[num.end() :]}"
+            yield Hit(
+                block=b.index,
+                params={"found": " ".join(text.split()), "expected": " ".join(expected.split())},
+                key=f"{text}|{s}",
+                run_start=s,
+                run_end=e,
+            )
+
+
+# --------------------------------------------------------------------------- rupiah
+
+
+@dataclass(frozen=True, slots=True)
+class RupiahParams:
+    """`problems`: the problem codes reported (see `naskah_lint.lang.money.PROBLEM_CODES`); the
+    first one found selects the message variant of the same name. `skip_parts`: parts where
+    amounts are not checked (lampiran tables); `words_in_tables`: require words in tables."""
+
+    problems: tuple[str, ...] = (
+        "dot_after_rp",
+        "space_after_rp",
+        "dash_suffix",
+        "no_decimals",
+        "bad_grouping",
+        "words_missing",
+    )
+    skip_parts: tuple[str, ...] = ("lampiran",)
+    words_in_tables: bool = False
+
+
+def rupiah_canonical(amount: Decimal) -> str:
+    """ "Rp10.000.000,00 (sepuluh juta rupiah)" for an amount."""
+    whole = int(amount)
+    cents = round((amount - whole) * 100)
+    digits = f"Rp{whole:,}".replace(",", ".") + f",{cents:02d}"
+    words = int_to_words(whole) + " rupiah"
+    if cents:
+        words += f" {int_to_words(cents)} sen"
+    return f"{digits} ({words})"
+
+
+def check_rupiah(ctx: Context, params: RupiahParams) -> Iterator[Hit]:
+    """Money written as Rp10.000.000,00 (sepuluh juta rupiah): no "Rp. ", no ",-"."""
+    for b in ctx.document.body:
+        if ctx.outline.part_of(b.index) in params.skip_parts:
+            continue
+        for r in money.find_rupiah(b.text):
+            codes = [c for c in r.problems if c in params.problems]
+            if b.cell is not None and not params.words_in_tables:
+                codes = [c for c in codes if c != "words_missing"]
+            if not codes:
+                continue
+            yield Hit(
+                block=b.index,
+                message=codes[0],
+                params={
+                    "found": " ".join(r.text.split()),
+                    "expected": rupiah_canonical(r.amount) if r.amount is not None else "-",
+                },
+                key=f"{r.text}|{r.span[0]}",
+                run_start=r.span[0],
+                run_end=r.span[1],
+            )
+
+
+# --------------------------------------------------------------------------- spelling
+
+
+@dataclass(frozen=True, slots=True)
+class Substitution:
+    """`pattern` (regex, case-insensitive) -> `replacement` (re.sub template)."""
+
+    pattern: str
+    replacement: str
+
+
+@dataclass(frozen=True, slots=True)
+class SubstitutionParams:
+    substitutions: tuple[Substitution, ...] = ()
+    skip_parts: tuple[str, ...] = ("judul",)
+
+
+def _same_case(found: str, replacement: str) -> str:
+    """The replacement in the case of what was found (KERJASAMA -> KERJA SAMA)."""
+    letters = [c for c in found if c.isalpha()]
+    if letters and all(c.isupper() for c in letters):
+        return replacement.upper()
+    if found[:1].isupper():
+        return replacement[:1].upper() + replacement[1:]
+    return replacement
+
+
+def check_substitution(ctx: Context, params: SubstitutionParams) -> Iterator[Hit]:
+    """Non-standard spellings ("kerjasama") -> the standard one ("kerja sama")."""
+    compiled = [(re.compile(s.pattern, re.IGNORECASE), s.replacement) for s in params.substitutions]
+    for b in ctx.document.body:
+        if ctx.outline.part_of(b.index) in params.skip_parts:
+            continue
+        for rx, repl in compiled:
+            for m in rx.finditer(b.text):
+                expected = _same_case(m.group(0), m.expand(repl))
+                yield Hit(
+                    block=b.index,
+                    params={"found": m.group(0), "expected": expected},
+                    key=f"{m.group(0)}|{m.start()}",
+                    run_start=m.start(),
+                    run_end=m.end(),
+                )
+
+
+# --------------------------------------------------------------------------- meterai
+
+
+@dataclass(frozen=True, slots=True)
+class MeteraiParams:
+    """`meterai_pattern`: what marks a meterai in a signature block (text or placeholder)."""
+
+    meterai_pattern: str = r"\b(?:ber)?m[ae]terai\b|\bRp\.?\s?10\.000\b"
+
+
+def check_meterai(ctx: Context, params: MeteraiParams) -> Iterator[Hit]:
+    """A non-government party's signature needs a Meterai Rp10.000; unknown parties get info."""
+    outline = ctx.outline
+    sigs = [s for s in outline.signatures if not s.witness and s.blocks]
+    if not sigs or not outline.parties:
+        return
+    rx = re.compile(params.meterai_pattern, re.IGNORECASE)
+    for s in sigs:
+        if s.meterai or any(rx.search(block_text(ctx, b, s.story)) for b in s.blocks):
+            return
+    government = pack_strings(ctx, "government_keywords")
+    private = pack_strings(ctx, "private_keywords")
+    institutions = outline.title.institutions if outline.title else ()
+    for i, party in enumerate(outline.parties):
+        text = party.institution or (institutions[i] if i < len(institutions) else None)
+        if not text:
+            continue
+        gov, priv = keyword_in(text, government), keyword_in(text, private)
+        if gov and (not priv or len(gov) > len(priv)):
+            continue
+        sig = next((s for s in sigs if party.ordinal and s.ordinal == party.ordinal), None)
+        block = sig.blocks[0] if sig else (party.blocks[0] if party.blocks else None)
+        if block is None:
+            continue
+        yield Hit(
+            block=block,
+            story=sig.story if sig else Story.BODY,
+            message="default" if priv else "unknown",
+            params={"party": party_name(party), "institution": text.strip()},
+            key=f"meterai|{party.index}",
+            severity=None if priv else "info",
+        )
+
+
+# --------------------------------------------------------------------------- registry
+
+KINDS: tuple[Kind[Any], ...] = (
+    Kind("nomor-pattern", NomorPatternParams, check_nomor_pattern, "KPU nomor pattern."),
+    Kind("number-words", NumberWordsParams, check_number_words, "Digits need words."),
+    Kind("rupiah-format", RupiahParams, check_rupiah, "Rupiah written the EYD way."),
+    Kind("substitution", SubstitutionParams, check_substitution, "Standard spellings."),
+    Kind("meterai", MeteraiParams, check_meterai, "Meterai for non-government parties."),
+)

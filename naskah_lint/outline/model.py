@@ -77,6 +77,7 @@ class Recital:
     block: int
     starts_bahwa: bool
     ending: str  # ";", "; dan", "; atau", ".", ":" or "" (what the item ends with)
+    label: str | None = None  # the list label as shown ("a.", "1.", from text or numbering)
 
 
 @dataclass(frozen=True, slots=True)

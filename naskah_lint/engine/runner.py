@@ -1,0 +1,351 @@
+"""Run a pack's rules over one document: choose the rules, call the kinds, build findings.
+
+Kinds yield `Hit`s; the runner turns them into `Finding`s with a message in the report language,
+a location a reviewer understands, the effective severity and a stable fingerprint. A kind that
+raises does not stop the other rules: the failure is recorded (exit code 3 in the CLI).
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import string
+import traceback
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING, Any
+
+from naskah_lint.engine.api import Context, Hit, Pack, RuleSpec, Text
+from naskah_lint.engine.fingerprint import fingerprints, normalise, path_of
+from naskah_lint.engine import loader
+from naskah_lint.engine.loader import ENGINE_KIND
+from naskah_lint.engine.select import rules_for_path
+from naskah_lint.findings import Finding, Location, Severity
+from naskah_lint.i18n import t
+from naskah_lint.model import Block, Document, Story
+
+if TYPE_CHECKING:
+    from naskah_lint.config import Settings
+    from naskah_lint.outline.model import Outline
+
+ISSUES_URL = "https://github.com/naskah-lint/naskah-lint/issues"
+EXCERPT_CHARS = 80
+STORY_ORDER = {s.value: i for i, s in enumerate(Story)}
+# Groups that still run on a document that is not an agreement (spec §5, STRUCT-DOCTYPE).
+OTHER_GROUPS = frozenset({"FMT", "CONS", "META"})
+DOCTYPE_RULE = "STRUCT-DOCTYPE"
+LANGUAGE_RULE = "META-LANGUAGE"
+_SPACE = re.compile(r"\s+")
+
+
+@dataclass(frozen=True, slots=True)
+class RuleFailure:
+    """A kind (or its message template) that failed on this document: our bug, exit code 3."""
+
+    rule: str
+    kind: str
+    message: str  # one line, ends with where to report it
+    traceback: str
+
+
+@dataclass(frozen=True, slots=True)
+class RunOutcome:
+    findings: tuple[Finding, ...]
+    rules_run: tuple[str, ...]  # ids of the rules that applied to the document
+    failures: tuple[RuleFailure, ...] = ()
+
+
+class RuleCrash(Exception):
+    """Raised by `run_rules` when a kind failed; carries the partial outcome."""
+
+    def __init__(self, outcome: RunOutcome) -> None:
+        super().__init__("; ".join(f.message for f in outcome.failures))
+        self.outcome = outcome
+
+
+class _HitError(Exception):
+    """A hit the runner cannot turn into a finding (unknown variant, missing field, bad block)."""
+
+
+def debug_enabled() -> bool:
+    """Tracebacks are shown only with NASKAH_LINT_DEBUG=1."""
+    return os.environ.get("NASKAH_LINT_DEBUG", "") not in ("", "0")
+
+
+def internal_error_line(what: str, exc: BaseException) -> str:
+    """The one line shown for our own bug, with a hint to report it."""
+    detail = str(exc).splitlines()[0] if str(exc) else ""
+    name = type(exc).__name__
+    return (
+        f"internal error{' ' + what if what else ''}: {name}{': ' + detail if detail else ''}; "
+        f"please report it at {ISSUES_URL} (NASKAH_LINT_DEBUG=1 shows the traceback)"
+    )
+
+
+# --------------------------------------------------------------------------- messages
+
+
+def format_number(value: float, lang: str) -> str:
+    """At most two decimals, no trailing zeros; a decimal comma in Indonesian (215,9)."""
+    text = f"{value:.2f}".rstrip("0").rstrip(".")
+    if text == "-0":
+        text = "0"
+    return text.replace(".", ",") if lang == "id" else text
+
+
+class _Formatter(string.Formatter):
+    """str.format with language-aware floats when a field has no format spec."""
+
+    def __init__(self, lang: str) -> None:
+        super().__init__()
+        self.lang = lang
+
+    def format_field(self, value: Any, format_spec: str) -> Any:
+        if isinstance(value, float) and not format_spec:
+            return format_number(value, self.lang)
+        return super().format_field(value, format_spec)
+
+
+def fill(template: Text, params: Mapping[str, Any], lang: str) -> str:
+    """A rule template in `lang` filled with a hit's params (KeyError if a field is missing)."""
+    return _Formatter(lang).vformat(template.get(lang), (), dict(params))
+
+
+# --------------------------------------------------------------------------- locations
+
+
+def excerpt(text: str, limit: int = EXCERPT_CHARS) -> str:
+    """The first `limit` characters of a text, whitespace collapsed, "…" when cut."""
+    flat = _SPACE.sub(" ", text).strip()
+    return flat if len(flat) <= limit else flat[: limit - 1].rstrip() + "…"
+
+
+def _part_label(part: str, pasal: int | None, ayat: int | None, lang: str) -> str:
+    if part == "pasal":
+        if pasal is None:
+            return t("loc.pasal_unnumbered", lang)
+        if ayat is not None:
+            return t("loc.pasal_ayat", lang, pasal=pasal, ayat=ayat)
+        return t("loc.pasal", lang, pasal=pasal)
+    return t(f"loc.{part}", lang)
+
+
+def _title_block(outline: Outline, document: Document) -> int | None:
+    if outline.title is not None and outline.title.blocks:
+        return outline.title.blocks[0]
+    return 1 if any(b.story is Story.BODY for b in document.blocks) else None
+
+
+@dataclass(frozen=True, slots=True)
+class _Placed:
+    location: Location
+    clause: str | None
+    path: str  # fingerprint path
+    text: str  # normalised block text for the fingerprint
+
+
+def _place(
+    hit: Hit,
+    blocks: Mapping[tuple[Story, int], Block],
+    document: Document,
+    outline: Outline,
+    lang: str,
+) -> _Placed:
+    """Where a hit is: location (with a label in `lang`) and its fingerprint path and text."""
+    if hit.block is None:
+        location = Location(
+            story=Story.BODY.value,
+            block=_title_block(outline, document),
+            part="dokumen",
+            label=t("loc.dokumen", lang),
+            excerpt=excerpt(hit.excerpt or ""),
+            run_start=hit.run_start,
+            run_end=hit.run_end,
+        )
+        return _Placed(location, None, f"{Story.BODY.value}/dokumen", "")
+    story = Story(hit.story)
+    block = blocks.get((story, hit.block))
+    if block is None:
+        raise _HitError(f"block {hit.block} does not exist in story {story.value}")
+    anchor = hit.block if story is Story.BODY else block.anchor_block
+    part = outline.part_of(anchor) if anchor is not None else "dokumen"
+    pasal = outline.pasal_of(anchor) if anchor is not None and part == "pasal" else None
+    ayat = outline.ayat_of(anchor) if pasal is not None and anchor is not None else None
+    pasal_number = pasal.number if pasal is not None else None
+    ayat_number = ayat.number if ayat is not None else None
+    paragraph = t("loc.paragraph", lang, block=hit.block)
+    if story is Story.BODY:
+        label = f"{_part_label(part, pasal_number, ayat_number, lang)}, {paragraph}"
+    else:
+        label = f"{t(f'loc.story.{story.value}', lang)}, {paragraph}"
+    location = Location(
+        story=story.value,
+        block=hit.block,
+        part=part,
+        pasal=pasal_number,
+        ayat=ayat_number,
+        label=label,
+        excerpt=excerpt(hit.excerpt if hit.excerpt is not None else block.text),
+        anchor_block=block.anchor_block if story is not Story.BODY else None,
+        run_start=hit.run_start,
+        run_end=hit.run_end,
+    )
+    clause = pasal.clause if pasal is not None else None
+    path = path_of(story.value, part, clause, pasal.title if pasal is not None else None)
+    return _Placed(location, clause, path, normalise(block.content))
+
+
+# --------------------------------------------------------------------------- selection
+
+
+def applies(rule: RuleSpec, document_type: str) -> bool:
+    """Whether a rule runs on this document type (an OTHER document: FMT, CONS, META only)."""
+    if document_type not in rule.applies_to:
+        return False
+    return document_type != "OTHER" or rule.group in OTHER_GROUPS or rule.id == DOCTYPE_RULE
+
+
+def severity_of(rule: RuleSpec, hit: Hit, settings: Settings) -> Severity:
+    """Explicit config override > the hit's own variant severity > --mode final > default."""
+    override = settings.severity.get(rule.id)
+    if override:
+        return Severity(override)
+    if hit.severity:
+        return Severity(hit.severity)
+    if settings.mode == "final" and rule.severity_final is not None:
+        return rule.severity_final
+    return rule.severity
+
+
+def _notices(
+    rules: Sequence[RuleSpec], outline: Outline, skipped_type: int, skipped_lang: int
+) -> list[tuple[RuleSpec, Hit]]:
+    """Findings the engine itself emits for rules of kind `engine`."""
+    out: list[tuple[RuleSpec, Hit]] = []
+    for rule in rules:
+        if rule.id == LANGUAGE_RULE and skipped_lang:
+            params = {"language": outline.language, "skipped": skipped_lang}
+            out.append((rule, Hit(block=None, params=params, key="language")))
+        elif rule.id == DOCTYPE_RULE and outline.document_type == "OTHER" and skipped_type:
+            params = {"document_type": outline.document_type, "skipped": skipped_type}
+            out.append((rule, Hit(block=None, params=params, key="doctype")))
+    return out
+
+
+# --------------------------------------------------------------------------- running
+
+
+def _finding(
+    rule: RuleSpec,
+    hit: Hit,
+    placed: _Placed,
+    settings: Settings,
+) -> Finding:
+    template = rule.messages.get(hit.message)
+    if template is None:
+        raise _HitError(f"message variant '{hit.message}' is not defined in the pack")
+    try:
+        message = fill(template, hit.params, settings.lang)
+        suggestion = fill(rule.suggestion, hit.params, settings.lang) if rule.suggestion else None
+    except (KeyError, IndexError, AttributeError) as exc:
+        raise _HitError(f"template field {exc} is not provided by the kind") from None
+    try:
+        severity = severity_of(rule, hit, settings)
+    except ValueError:
+        raise _HitError(f"invalid hit severity {hit.severity!r}") from None
+    return Finding(
+        rule=rule.id,
+        severity=severity,
+        message=message,
+        location=placed.location,
+        suggestion=suggestion,
+        clause=placed.clause,
+    )
+
+
+def _sort_key(finding: Finding) -> tuple[int, int, str, str]:
+    loc = finding.location
+    return (STORY_ORDER.get(loc.story, 99), loc.block or 0, finding.rule, finding.message)
+
+
+def execute(
+    document: Document,
+    outline: Outline,
+    pack: Pack,
+    settings: Settings,
+    path: str | None = None,
+) -> RunOutcome:
+    """Run every selected, applicable rule; never raises for a failing kind."""
+    active = rules_for_path(pack, settings, path if path is not None else document.path)
+    doc_type = outline.document_type
+    doc_lang = "en" if outline.language == "en" else "id"
+    runnable: list[RuleSpec] = []
+    engine_rules: list[RuleSpec] = []
+    skipped_type = skipped_lang = 0
+    for rule in pack.rules:
+        if rule.id not in active:
+            continue
+        if rule.kind == ENGINE_KIND:
+            engine_rules.append(rule)
+        elif not applies(rule, doc_type):
+            skipped_type += 1
+        elif doc_lang not in rule.languages:
+            skipped_lang += 1
+        else:
+            runnable.append(rule)
+
+    ctx = Context(document=document, outline=outline, mode=settings.mode, pack=pack.data)
+    blocks = {(b.story, b.index): b for b in document.blocks}
+    placed: list[tuple[Finding, _Placed, str]] = []
+    failures: list[RuleFailure] = []
+    batches: list[tuple[RuleSpec, Sequence[Hit] | None]] = [(r, None) for r in runnable]
+    notices = _notices(engine_rules, outline, skipped_type, skipped_lang)
+    batches.extend((rule, [hit]) for rule, hit in notices)
+    for rule, given in batches:
+        try:
+            hits = list(given) if given is not None else _check(rule, ctx)
+            built = []
+            for hit in hits:
+                where = _place(hit, blocks, document, outline, settings.lang)
+                key_text = where.text + ("\x1f" + hit.key if hit.key else "")
+                built.append((_finding(rule, hit, where, settings), where, key_text))
+        except Exception as exc:  # a bug in a kind or the pack: report it, keep going
+            failures.append(_failure(rule, exc))
+            continue
+        placed.extend(built)
+
+    placed.sort(key=lambda item: _sort_key(item[0]))
+    prints = fingerprints([(f.rule, where.path, text) for f, where, text in placed])
+    findings = tuple(_with_fingerprint(f, fp) for (f, _, _), fp in zip(placed, prints, strict=True))
+    rules_run = tuple(sorted(r.id for r in (*runnable, *engine_rules)))
+    return RunOutcome(findings=findings, rules_run=rules_run, failures=tuple(failures))
+
+
+def _check(rule: RuleSpec, ctx: Context) -> list[Hit]:
+    kind = loader.registered_kinds()[rule.kind]
+    return list(kind.check(ctx, rule.params))
+
+
+def _with_fingerprint(finding: Finding, fp: str) -> Finding:
+    return replace(finding, fingerprint=fp)
+
+
+def _failure(rule: RuleSpec, exc: BaseException) -> RuleFailure:
+    tb = "".join(traceback.format_exception(exc))
+    return RuleFailure(
+        rule=rule.id,
+        kind=rule.kind,
+        message=internal_error_line(f"in rule {rule.id} (kind {rule.kind})", exc),
+        traceback=tb,
+    )
+
+
+def run_rules(
+    document: Document, outline: Outline, pack: Pack, settings: Settings
+) -> tuple[Finding, ...]:
+    """The findings of every selected rule; raises `RuleCrash` (with the partial outcome) when a
+    kind failed."""
+    outcome = execute(document, outline, pack, settings)
+    if outcome.failures:
+        raise RuleCrash(outcome)
+    return outcome.findings

@@ -1,0 +1,264 @@
+"""Text normalisation for comparisons (fold, names), template placeholders, case and language.
+
+Placeholder decision: a run of four or more dots (an ellipsis character counts as three), as in
+"……", "…..", "........", is always a blank to fill. Exactly three dots or one "…" is a blank
+when it stands on its own ("tanggal ... bulan", "Nomor: …"), and ordinary prose when it is glued
+to the end of a word ("dan seterusnya..."), because templates leave blanks between spaces.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+
+__all__ = [
+    "PlaceholderHit",
+    "find_placeholders",
+    "fold",
+    "is_placeholder_only",
+    "is_upper",
+    "looks_english",
+    "normalize_name",
+    "strip_placeholders",
+]
+
+_SPACES = re.compile(r"[\s\u00a0\u2007\u202f\u200b\u2060\ufeff]+")
+_QUOTES = str.maketrans(
+    {
+        "‘": "'",
+        "’": "'",
+        "‚": "'",
+        "‛": "'",
+        "`": "'",
+        "´": "'",
+        "“": '"',
+        "”": '"',
+        "„": '"',
+        "‟": '"',
+        "«": '"',
+        "»": '"',
+    }
+)
+_END_PUNCT = " \t\n.,;:!?'\"()[]{}<>-–—…/\\|*_~"
+
+
+def fold(text: str) -> str:
+    """Comparison form: upper case, one space between words, NBSP as space, straight quotes,
+    "&" as "DAN", no punctuation at either end ("  Maksud &  Tujuan. " -> "MAKSUD DAN TUJUAN")."""
+    s = text.translate(_QUOTES).replace("&", " DAN ")
+    s = _SPACES.sub(" ", s).upper()
+    return s.strip(_END_PUNCT).strip()
+
+
+def _loose(title: str) -> str:
+    """A regex for an academic title that tolerates missing dots and spaces ("S.H." ~ "SH")."""
+    letters = [c for c in title if c.isalnum()]
+    return r"\.?\s*".join(map(re.escape, letters)) + r"\.?"
+
+
+def _strip_titles(segment: str, title_res: list[re.Pattern[str]], *, trailing_any: bool) -> str:
+    """Remove titles at the start of a segment, and at its end (only dotted ones unless
+    `trailing_any`, because a bare "SE" may be part of a name)."""
+    s = segment.strip()
+    changed = True
+    while changed and s:
+        changed = False
+        for pat in title_res:
+            m = pat.match(s)
+            if m and m.end() > 0 and (m.end() == len(s) or not s[m.end()].isalnum()):
+                s = s[m.end() :].lstrip(" ,")
+                changed = True
+                break
+    changed = True
+    while changed and s:
+        changed = False
+        for pat in title_res:
+            for m in pat.finditer(s):
+                if m.end() != len(s) or m.start() == 0 or s[m.start() - 1].isalnum():
+                    continue
+                if trailing_any or "." in m.group(0):
+                    s = s[: m.start()].rstrip(" ,")
+                    changed = True
+                    break
+            if changed:
+                break
+    return s
+
+
+def normalize_name(
+    text: str,
+    titles: Iterable[str] = (),
+    abbreviations: Mapping[str, str] | None = None,
+) -> str:
+    """Comparison form of a person's or institution's name: titles stripped ("Dr. NAMA DUA,
+    M.H." -> "NAMA DUA"), abbreviations expanded ("KPU Kab. X" -> "KOMISI PEMILIHAN UMUM
+    KABUPATEN X"), punctuation removed, upper case, single spaces."""
+    title_res = [
+        re.compile(_loose(t), re.IGNORECASE)
+        for t in sorted(set(titles), key=lambda t: len(re.sub(r"\W", "", t)), reverse=True)
+        if any(c.isalnum() for c in t)
+    ]
+    s = text.translate(_QUOTES)
+    s = _SPACES.sub(" ", s).strip()
+    if title_res:
+        segments = [seg.strip() for seg in s.split(",")]
+        kept: list[str] = []
+        for i, seg in enumerate(segments):
+            stripped = _strip_titles(seg, title_res, trailing_any=i > 0)
+            if stripped:
+                kept.append(stripped)
+        s = " ".join(kept)
+    s = fold(s)
+    if abbreviations:
+        keys = sorted((k for k in abbreviations if k.strip()), key=len, reverse=True)
+        table = {fold(k).rstrip("."): v for k, v in abbreviations.items() if k.strip()}
+        if keys:
+            alt = "|".join(re.escape(fold(k).rstrip(".")) for k in keys)
+            pattern = re.compile(r"(?<![A-Z0-9])(" + alt + r")\.?(?![A-Z0-9])")
+            s = pattern.sub(lambda m: " " + fold(table[m.group(1)]) + " ", s)
+    s = re.sub(r"[^\w\s]|_", " ", s)
+    return " ".join(s.split()).upper()
+
+
+@dataclass(frozen=True, slots=True)
+class PlaceholderHit:
+    """A leftover template blank. `kind`: template, dots, bracket, x, date_mask, paren, angle."""
+
+    text: str
+    span: tuple[int, int]
+    kind: str = "dots"
+
+
+# "(nama …)" may run on ("(Nama tanpa gelar)"); the generic words only count alone ("(tanggal)"),
+# since "(tanggal ditandatangani)" or "(tahun anggaran 2024)" are prose.
+_PAREN_OPEN = "nama|jabatan|alamat|instansi|lembaga|nip|ttd|tanda tangan|gelar|mitra|pangkat|diisi"
+_PAREN_ALONE = "tempat|tanggal|tgl|nomor|no|perihal|judul|cap|stempel|kota|hari|bulan|tahun"
+_PLACEHOLDER = re.compile(
+    r"(?P<template>\$\{[^{}\n]{0,80}\}|\{\{[^{}\n]{0,80}\}\}|\{%[^\n]{0,80}?%\}|«[^«»\n]{1,60}»)"
+    r"|(?P<bracket>\[[^\[\]\n]{0,60}\])"
+    r"|(?P<date_mask>(?<![\w])(?:dd|hh|tt|tgl)[-/.](?:mm|bb|bln)[-/.](?:yyyy|yy|tttt|thn)(?![\w])"
+    r"|(?<![\w.])0{1,2}[-/.]0{1,2}[-/.]0{2,4}(?![\w]))"
+    r"|(?P<x>(?<![A-Za-z])[Xx]{3,}(?![A-Za-z]))"
+    r"|(?P<paren>\((?:(?:" + _PAREN_OPEN + r")(?:[\s/_-][^()\n]{0,60})?"
+    r"|(?:" + _PAREN_ALONE + r")\s*[.…]*)\))"
+    r"|(?P<angle><[A-Za-z_][^<>\n]{0,40}>)"
+    r"|(?P<single>\{[A-Za-z_][\w .-]{0,40}\})"
+    r"|(?P<dots>[.…]+)",
+    re.IGNORECASE,
+)
+
+
+def _dot_weight(run: str) -> int:
+    return run.count(".") + 3 * run.count("…")
+
+
+def find_placeholders(text: str) -> list[PlaceholderHit]:
+    """Every leftover blank: "${mitra}", "{{nama}}", "{{#loop}}", "……", ".....", "[…]", "[nama]",
+    "XXXX", "dd-mm-yyyy", "00-00-0000", "(nama)", "(jabatan)", "<nama>" (see the module
+    docstring for when three dots count)."""
+    found: list[PlaceholderHit] = []
+    for m in _PLACEHOLDER.finditer(text):
+        kind = m.lastgroup or "dots"
+        if kind == "single":
+            kind = "template"
+        if kind == "bracket" and re.fullmatch(r"\[\s*\d*\s*\]", m.group(0)):
+            continue  # "[1]" is a note reference, not a blank
+        if kind == "dots":
+            weight = _dot_weight(m.group(0))
+            if weight < 3:
+                continue
+            if weight == 3:
+                before = text[m.start() - 1] if m.start() > 0 else " "
+                if before.isalnum() or before in ")]\"'’":
+                    continue  # "dan seterusnya...": prose ellipsis
+        found.append(PlaceholderHit(m.group(0), (m.start(), m.end()), kind))
+    return found
+
+
+def strip_placeholders(text: str) -> str:
+    """`text` with every placeholder replaced by a space."""
+    out = text
+    for hit in reversed(find_placeholders(text)):
+        out = out[: hit.span[0]] + " " + out[hit.span[1] :]
+    return out
+
+
+def is_placeholder_only(text: str) -> bool:
+    """True when text holds at least one placeholder and nothing else but spaces/punctuation."""
+    if not find_placeholders(text):
+        return False
+    return not any(c.isalnum() for c in strip_placeholders(text))
+
+
+def is_upper(text: str) -> bool:
+    """True when text has a cased letter and no lower-case one; digits, punctuation and
+    placeholders ("${mitra}") are ignored."""
+    letters = [c for c in strip_placeholders(text) if c.isalpha()]
+    return any(c.isupper() for c in letters) and not any(c.islower() for c in letters)
+
+
+_EN_WORDS = frozenset(
+    {
+        "the",
+        "and",
+        "of",
+        "to",
+        "in",
+        "shall",
+        "party",
+        "parties",
+        "agreement",
+        "this",
+        "that",
+        "with",
+        "for",
+        "by",
+        "be",
+        "is",
+        "are",
+        "will",
+        "which",
+        "memorandum",
+        "understanding",
+        "hereby",
+        "whereas",
+        "herein",
+        "any",
+        "such",
+    }
+)
+_ID_WORDS = frozenset(
+    {
+        "dan",
+        "yang",
+        "dengan",
+        "pihak",
+        "ini",
+        "dalam",
+        "untuk",
+        "pada",
+        "atau",
+        "tersebut",
+        "sebagaimana",
+        "adalah",
+        "kerja",
+        "sama",
+        "oleh",
+        "dari",
+        "akan",
+        "para",
+        "bahwa",
+        "kesepahaman",
+        "perjanjian",
+    }
+)
+
+
+def looks_english(text: str) -> bool:
+    """True when a document sample reads as English: English function words outnumber
+    Indonesian ones (at least 5 of them), as in an English-language MoU template."""
+    words = re.findall(r"[a-z]+", text.lower())
+    english = sum(1 for w in words if w in _EN_WORDS)
+    indonesian = sum(1 for w in words if w in _ID_WORDS)
+    return english >= 5 and english > indonesian

@@ -1,0 +1,95 @@
+"""Ordinal words (KESATU, PERTAMA, KEDUA …) and the party aliases built from them (PIHAK KESATU).
+
+Government drafts use the series KESATU/KEDUA/KETIGA; others use PERTAMA/KEDUA. Mixing the two
+is a real defect, so the series of the first ordinal matters.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from types import MappingProxyType
+
+from naskah_lint.lang.terbilang import int_to_words, words_to_int
+
+__all__ = [
+    "MAX_ORDINAL",
+    "ORDINALS",
+    "find_party_aliases",
+    "ordinal_value",
+    "ordinal_word",
+    "series_of",
+]
+
+#: ORDINALS lists KESATU .. KE<MAX_ORDINAL>; `ordinal_value` reads any "KE" + number.
+MAX_ORDINAL = 20
+
+SERIES_KESATU = "KESATU"
+SERIES_PERTAMA = "PERTAMA"
+
+
+def ordinal_word(n: int, series: str = SERIES_KESATU) -> str:
+    """Upper-case ordinal: 1 -> "KESATU" (or "PERTAMA" in that series), 2 -> "KEDUA",
+    12 -> "KEDUA BELAS". Raises ValueError for n < 1."""
+    if n < 1:
+        raise ValueError(f"ordinals start at 1: {n}")
+    if n == 1 and series.strip().upper() == SERIES_PERTAMA:
+        return SERIES_PERTAMA
+    return "KE" + int_to_words(n).upper()
+
+
+#: Ordinal word (upper case) -> value: KESATU/PERTAMA 1, KEDUA 2, … KEDUA PULUH 20.
+ORDINALS: Mapping[str, int] = MappingProxyType(
+    {SERIES_PERTAMA: 1} | {ordinal_word(n): n for n in range(1, MAX_ORDINAL + 1)}
+)
+
+
+def ordinal_value(word: str) -> int | None:
+    """Value of an ordinal in any case: "Kesatu"/"pertama" 1, "KEDUA BELAS" 12, "KE-2"/"ke 2" 2."""
+    key = " ".join(word.strip().upper().split())
+    if key in ORDINALS:
+        return ORDINALS[key]
+    if m := re.fullmatch(r"KE\s*[-‐‑–]?\s*(\d{1,3})", key):
+        value = int(m.group(1))
+        return value if value >= 1 else None
+    if key.startswith("KE") and len(key) > 2:
+        value_w = words_to_int(key[2:])
+        return value_w if value_w is not None and value_w >= 1 else None
+    return None
+
+
+def series_of(word: str) -> str | None:
+    """ "KESATU" or "PERTAMA" for the two spellings of ordinal 1 (any case); None otherwise."""
+    key = word.strip().upper()
+    if key in (SERIES_KESATU, SERIES_PERTAMA):
+        return key
+    return None
+
+
+_ORDINAL_RE = (
+    r"(?:PERTAMA|KE\s*[-‐‑–]\s*\d{1,2}|KE\d{1,2}"
+    r"|KE(?:SATU|DUA|TIGA|EMPAT|LIMA|ENAM|TUJUH|DELAPAN|SEMBILAN)(?:\s+(?:BELAS|PULUH))?"
+    r"|KESEPULUH|KESEBELAS)"
+)
+_PARTY = re.compile(r"\b(?P<pihak>PIHAK)\s+(?P<ord>" + _ORDINAL_RE + r")\b", re.IGNORECASE)
+
+
+def find_party_aliases(text: str) -> list[tuple[str, tuple[int, int], int, str]]:
+    """Every "PIHAK <ordinal>" in any case ("PIHAK KESATU", "Pihak Pertama", "PIHAK KE-2"):
+    (text as written, span, ordinal, canonical upper case such as "PIHAK KEDUA").
+
+    "PARA PIHAK" and "masing-masing PIHAK" are not aliases and are never returned. The canonical
+    form keeps the series as written ("Pihak Pertama" -> "PIHAK PERTAMA"); digits become words.
+    Generic lower-case "pihak ketiga" (third parties) is returned too: callers judge case.
+    """
+    found: list[tuple[str, tuple[int, int], int, str]] = []
+    for m in _PARTY.finditer(text):
+        written = m.group("ord")
+        value = ordinal_value(written)
+        if value is None:
+            continue
+        series = SERIES_PERTAMA if written.upper() == SERIES_PERTAMA else SERIES_KESATU
+        found.append(
+            (m.group(0), (m.start(), m.end()), value, "PIHAK " + ordinal_word(value, series))
+        )
+    return found

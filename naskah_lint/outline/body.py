@@ -1,0 +1,263 @@
+"""Batang tubuh: pasal headings, titles, clause ids, ayat, huruf/angka lists, cross-references."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from naskah_lint.lang.references import Reference, find_references, split_pasal_heading
+from naskah_lint.outline.clauses import ClauseTable, match_title
+from naskah_lint.outline.lines import Line
+from naskah_lint.outline.model import Ayat, ListItem, Pasal, XRef
+
+_ARTICLE = re.compile(r"^\s*ARTICLE\s+(?P<num>\d{1,3})\b\s*[.:]?\s*(?P<rest>.*)$", re.IGNORECASE)
+_NUMBER_TEXT = re.compile(r"^\s*(?:pasal|article)\s*(?:\d{1,3}|[IVXLC]{1,6})\b", re.IGNORECASE)
+_BAB = re.compile(r"^\s*BAB\s+(?P<num>[IVXLC]{1,6}|\d{1,3})\b\s*(?P<rest>.*)$")
+_AYAT = re.compile(r"^\(\s*(\d{1,3})\s*\)$")
+_HURUF = re.compile(r"^([a-zA-Z])[.)]$")
+_ANGKA = re.compile(r"^(\d{1,3})[.)]$")
+_SMALL = frozenset({"dan", "atau", "serta", "di", "ke", "dari", "yang", "untuk", "dengan", "atas"})
+
+
+@dataclass(frozen=True, slots=True)
+class Heading:
+    line: int  # index into lines
+    number: int | None
+    number_text: str
+    title: str | None  # on the heading line itself
+    numbered_by_word: bool
+
+
+@dataclass(frozen=True, slots=True)
+class Bab:
+    line: int
+    label: str  # "BAB I"
+
+
+def _heading(line: Line, english: bool) -> Heading | None:
+    text = line.raw.strip()
+    if not text or len(line.text) > 160:
+        return None
+    if english:
+        m = _ARTICLE.match(line.text)
+        if m is None:
+            return None
+        rest = m.group("rest").strip() or None
+        if rest is not None and not _title_like(rest):
+            return None
+        number: int | None = int(m.group("num"))
+        title = rest
+    else:
+        number, title = split_pasal_heading(line.text)
+        if number is None:
+            return None
+        # A title run on after a line break belongs to the next line, which we read ourselves.
+        if title is not None and title not in line.text:
+            title = None
+    numtext = _NUMBER_TEXT.match(line.text)
+    label = line.numbering_label
+    by_word = label is not None and re.match(r"\s*(?:pasal|article)\b", label, re.IGNORECASE) is not None
+    return Heading(
+        line=0,
+        number=number,
+        number_text=numtext.group(0).strip() if numtext else line.text,
+        title=title,
+        numbered_by_word=by_word,
+    )
+
+
+def find_headings(lines: Sequence[Line], start: int, english: bool) -> tuple[list[Heading], list[Bab]]:
+    """Every pasal heading and BAB line from line index `start` on."""
+    headings: list[Heading] = []
+    babs: list[Bab] = []
+    for i in range(start, len(lines)):
+        line = lines[i]
+        h = _heading(line, english)
+        if h is not None:
+            headings.append(
+                Heading(i, h.number, h.number_text, h.title, h.numbered_by_word)
+            )
+            continue
+        m = _BAB.match(line.text)
+        if m and len(line.text) <= 120:
+            babs.append(Bab(i, f"BAB {m.group('num')}"))
+    return headings, babs
+
+
+def _title_like(text: str) -> bool:
+    """A short heading-like line: no sentence end, capitalised words."""
+    t = text.strip()
+    if not t or len(t) > 100 or t.endswith((".", ";", ":", ",")) and not t.endswith("..."):
+        return False
+    words = re.findall(r"[A-Za-z][\w'’/-]*", t)
+    if not words or len(words) > 14:
+        return False
+    if t.upper() == t:
+        return True
+    return all(w[0].isupper() or w.lower() in _SMALL for w in words)
+
+
+def _title_line(lines: Sequence[Line], i: int, end: int) -> int | None:
+    """Index of the pasal title line after heading line i, if the next text line is one."""
+    for j in range(i + 1, end):
+        line = lines[j]
+        if not line.text:
+            continue
+        label, _ = line.split_label()
+        if label is not None or not _title_like(line.text):
+            return None
+        return j
+    return None
+
+
+def _item_kind(label: str | None, fmt: str | None) -> tuple[str, int, str] | None:
+    """("ayat"|"huruf"|"angka", value, label) for a list label."""
+    if label is None:
+        return None
+    lab = label.strip()
+    if m := _AYAT.match(lab):
+        return "ayat", int(m.group(1)), lab
+    if fmt in ("lowerRoman", "upperRoman", "bullet"):
+        return None
+    if m := _HURUF.match(lab):
+        return "huruf", ord(m.group(1).lower()) - 96, lab
+    if m := _ANGKA.match(lab):
+        return "angka", int(m.group(1)), lab
+    return None
+
+
+def _xrefs(ref: Reference, block: int) -> list[XRef]:
+    pasal = None if ref.current_pasal else ref.pasal
+    ayats: tuple[int | None, ...] = ref.ayat or (None,)
+    hurufs: tuple[str | None, ...] = ref.huruf or (None,)
+    return [
+        XRef(
+            text=ref.text,
+            block=block,
+            pasal=pasal,
+            ayat=a,
+            huruf=h,
+            pasal_to=ref.pasal_to,
+            lampiran=ref.lampiran,
+        )
+        for a in ayats
+        for h in hurufs
+    ]
+
+
+@dataclass(frozen=True, slots=True)
+class _Body:
+    ayat: tuple[Ayat, ...]
+    lists: tuple[ListItem, ...]
+    xrefs: tuple[XRef, ...]
+    text: str
+
+
+def _read_body(lines: Sequence[Line], start: int, end: int) -> _Body:
+    ayat: list[Ayat] = []
+    lists: list[ListItem] = []
+    xrefs: list[XRef] = []
+    texts: list[str] = []
+    stack: list[str] = []
+    current_ayat: int | None = None
+    for i in range(start, end):
+        line = lines[i]
+        if not line.text:
+            continue
+        label, content = line.split_label()
+        fmt = line.source.numbering.fmt if line.numbering_label is not None and line.source.numbering else None
+        kind = _item_kind(label, fmt)
+        texts.append(content)
+        for ref in find_references(content):
+            xrefs.extend(_xrefs(ref, line.block))
+        if kind is None:
+            stack = []
+            continue
+        name, value, shown = kind
+        if name == "ayat":
+            ayat.append(Ayat(number=value, label=shown, block=line.block))
+            current_ayat = value
+            stack = []
+            continue
+        if name in stack:
+            del stack[stack.index(name) + 1 :]
+        else:
+            stack.append(name)
+        lists.append(
+            ListItem(
+                kind=name,
+                label=shown,
+                value=value,
+                level=len(stack),
+                block=line.block,
+                ayat=current_ayat,
+            )
+        )
+    return _Body(tuple(ayat), tuple(lists), tuple(xrefs), "\n".join(texts))
+
+
+def build_pasal(
+    lines: Sequence[Line],
+    headings: Sequence[Heading],
+    babs: Sequence[Bab],
+    end: int,
+    table: ClauseTable,
+    pack_values: Mapping[str, Any],
+) -> tuple[Pasal, ...]:
+    """The pasal from their headings; the last one ends before line index `end`."""
+    from naskah_lint.outline.tokens import infer_clause
+
+    out: list[Pasal] = []
+    bab_lines = [b.line for b in babs]
+    for k, h in enumerate(headings):
+        stop = headings[k + 1].line if k + 1 < len(headings) else end
+        next_bab = next((b for b in bab_lines if h.line < b < stop), None)
+        if next_bab is not None:
+            stop = next_bab
+        stop = max(stop, h.line + 1)
+        title = h.title
+        title_block: int | None = lines[h.line].block if title else None
+        body_start = h.line + 1
+        if title is None:
+            t = _title_line(lines, h.line, stop)
+            if t is not None:
+                title = lines[t].text
+                title_block = lines[t].block
+                body_start = t + 1
+        body = _read_body(lines, body_start, stop)
+        if title is not None:
+            match = match_title(title, table)
+            inferred = False
+        else:
+            match = infer_clause(body.text, pack_values)
+            inferred = match.clause is not None
+        bab = None
+        for b in babs:
+            if b.line < h.line:
+                bab = b.label
+        last_line = stop - 1
+        while last_line > h.line and not lines[last_line].text:
+            last_line -= 1
+        out.append(
+            Pasal(
+                number=h.number,
+                number_text=h.number_text,
+                title=title,
+                clause=match.clause,
+                clause_score=round(match.score, 1),
+                clause_matched=match.matched,
+                clause_inferred=inferred,
+                heading_block=lines[h.line].block,
+                title_block=title_block,
+                first_block=lines[h.line].block,
+                last_block=max(lines[last_line].block, lines[h.line].block),
+                ayat=body.ayat,
+                lists=body.lists,
+                xrefs=body.xrefs,
+                bab=bab,
+                numbered_by_word=h.numbered_by_word,
+            )
+        )
+    return tuple(out)

@@ -1,0 +1,100 @@
+"""Body text as visual lines: the unit the segmenter works on.
+
+A Word paragraph may hold several visual lines (line breaks, or a whole block of CR/LF text as
+PHPWord writes it), and a visual line may hold several columns (tab-separated signature rows).
+Splitting paragraphs into lines lets one set of rules handle "PASAL 1\\nMAKSUD DAN TUJUAN" and
+paragraph-per-line files alike; every line keeps its body block number.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from naskah_lint.lang.normalize import find_placeholders
+from naskah_lint.model import Block, Document, Story
+
+_SPACES = re.compile(r"[ \t\u00a0\u2002\u2003\u2009]+")
+# A list label written in the text: "(1)", "1.", "a.", "b)", "IV." (roman numerals for parties).
+_TEXT_LABEL = re.compile(r"^\s*(?P<label>\(\s*\d{1,3}\s*\)|\d{1,3}[.)]|[a-zA-Z][.)]|[IVX]{1,5}\.)(?=\s|$)")
+
+
+def clean(text: str) -> str:
+    """Whitespace collapsed (tabs and no-break spaces become one space), ends stripped."""
+    return _SPACES.sub(" ", text).strip()
+
+
+@dataclass(frozen=True, slots=True)
+class Line:
+    """One visual line of a body paragraph."""
+
+    block: int  # body block index (1-based)
+    pos: int  # line number within the block (0 = first)
+    raw: str  # as in Block.text (tabs kept, numbering label included on line 0)
+    text: str  # `raw` cleaned
+    source: Block
+
+    @property
+    def numbering_label(self) -> str | None:
+        """Word's numbering label, for the first line of an auto-numbered paragraph."""
+        if self.pos == 0 and self.source.numbering is not None:
+            return self.source.numbering.label
+        return None
+
+    def split_label(self) -> tuple[str | None, str]:
+        """(label, rest): the numbering label or a label typed in the text, and the content."""
+        label = self.numbering_label
+        if label is not None:
+            content = self.source.content.split("\n", 1)[0]
+            inner = _TEXT_LABEL.match(content)
+            if label.strip() in ("", "\uf0b7", "•", "-", "o") and inner:
+                return inner.group("label"), clean(content[inner.end() :])
+            return label.strip(), clean(content)
+        m = _TEXT_LABEL.match(self.raw)
+        if m:
+            return m.group("label"), clean(self.raw[m.end() :])
+        return None, self.text
+
+    @property
+    def content(self) -> str:
+        """The line without its list label."""
+        return self.split_label()[1]
+
+    @property
+    def in_table(self) -> bool:
+        return self.source.cell is not None
+
+
+def body_lines(document: Document) -> tuple[Line, ...]:
+    """Every visual line of the body story, in order."""
+    out: list[Line] = []
+    for block in document.blocks:
+        if block.story is not Story.BODY:
+            continue
+        for pos, raw in enumerate(block.text.split("\n")):
+            out.append(Line(block.index, pos, raw, clean(raw), block))
+    return tuple(out)
+
+
+def has_placeholder(text: str) -> bool:
+    """True when the text holds a template field, dotted blank or other placeholder."""
+    return bool(find_placeholders(text))
+
+
+def first_index(lines: Sequence[Line], start: int, end: int, pattern: re.Pattern[str]) -> int | None:
+    """Index of the first line in [start, end) whose text matches `pattern`."""
+    for i in range(max(start, 0), min(end, len(lines))):
+        if pattern.search(lines[i].text):
+            return i
+    return None
+
+
+def blocks_of(lines: Sequence[Line]) -> tuple[int, ...]:
+    """The distinct body blocks of some lines, ascending."""
+    return tuple(sorted({line.block for line in lines}))
+
+
+def strip_end(text: str, chars: str = " ,.;:") -> str:
+    """Text without trailing punctuation such as the comma before "selanjutnya"."""
+    return text.strip().rstrip(chars).strip()

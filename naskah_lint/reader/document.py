@@ -1,0 +1,371 @@
+"""read_document: a .docx file to the Document model, or UnreadableFile, never anything else."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+from lxml import etree
+
+from naskah_lint.errors import UnreadableFile
+from naskah_lint.model import Comment, Document, Metadata, Section, Story
+from naskah_lint.reader import ns
+from naskah_lint.reader.meta import metadata, page_setup
+from naskah_lint.reader.numbering import Counters, NumberingDefs
+from naskah_lint.reader.package import (
+    MIB,
+    STRICT_MARKER,
+    Limits,
+    Package,
+    Rel,
+    _magic,
+    parse_xml,
+    unreadable_for_magic,
+)
+from naskah_lint.reader.props import on
+from naskah_lint.reader.styles import StyleSheet
+from naskah_lint.reader.walker import Collector, Para, PartWalker
+
+STORY_ORDER = (
+    Story.BODY,
+    Story.HEADER,
+    Story.FOOTER,
+    Story.FOOTNOTE,
+    Story.COMMENT,
+    Story.TEXTBOX,
+)
+FIRST_PAGE_BLOCKS = 15  # blocks taken as "the first page" when Word saved no page breaks
+_NOTE_SEPARATORS = frozenset({"separator", "continuationSeparator", "continuationNotice"})
+_HF_TYPES = ("default", "first", "even")
+
+
+def read_document(path: str | os.PathLike[str], limits: Limits | None = None) -> Document:
+    """Read a Word file (opened read-only) into the Document model.
+
+    Raises UnreadableFile (NOT_FOUND, NOT_DOCX, ENCRYPTED, LEGACY_DOC, CORRUPT, TOO_LARGE) for
+    anything that cannot be linted; the kind is sniffed from the bytes, not the name."""
+    limits = limits or Limits()
+    display = os.fspath(path)
+    p = Path(path)
+    try:
+        size = p.stat().st_size
+        if p.is_dir():
+            raise UnreadableFile("NOT_DOCX", "err.NOT_DOCX.folder")
+    except (FileNotFoundError, NotADirectoryError):
+        raise UnreadableFile("NOT_FOUND", "err.NOT_FOUND") from None
+    except OSError as exc:
+        raise UnreadableFile("NOT_FOUND", "err.READ", detail=exc.strerror or str(exc)) from None
+    if size > limits.max_total_uncompressed:
+        raise UnreadableFile(
+            "TOO_LARGE",
+            "err.TOO_LARGE",
+            limit=f"max_total_uncompressed = {limits.max_total_uncompressed / MIB:.1f} MiB",
+            detail=f"{size / MIB:.1f} MiB",
+        )
+    try:
+        with open(p, "rb") as fh:
+            data = fh.read()
+    except OSError as exc:
+        raise UnreadableFile("NOT_FOUND", "err.READ", detail=exc.strerror or str(exc)) from None
+    sha = hashlib.sha256(data).hexdigest()
+    kind = _magic(data[:4096])
+    if kind != "zip":
+        raise unreadable_for_magic(kind, p, data[:4096])
+    try:
+        with Package(data, limits) as pkg:
+            return _read_package(pkg, display, sha, limits)
+    except RecursionError:
+        raise UnreadableFile("CORRUPT", "err.CORRUPT", detail="nesting too deep") from None
+    except MemoryError:
+        raise UnreadableFile(
+            "TOO_LARGE", "err.TOO_LARGE", limit="memory", detail=f"{size / MIB:.1f} MiB"
+        ) from None
+
+
+def _first_of(rels: dict[str, Rel], rtype: str) -> str | None:
+    for rel in rels.values():
+        if rel.type == rtype and not rel.external:
+            return rel.target
+    return None
+
+
+@dataclass(frozen=True, slots=True)
+class _PartSummary:
+    """What a header or footer part holds, for its sections."""
+
+    page_field: bool
+    paraf: bool
+    images: int
+
+
+def _read_package(pkg: Package, display: str, sha: str, limits: Limits) -> Document:
+    main, kind = pkg.main_part()
+    raw = pkg.read(main)
+    strict = STRICT_MARKER in raw
+    root = parse_xml(raw, main)
+    if root.tag != ns.w("document"):
+        local = root.tag.rsplit("}", 1)[-1] if isinstance(root.tag, str) else "?"
+        raise UnreadableFile("CORRUPT", "err.CORRUPT", detail=f"{main}: root element <{local}>")
+    rels = pkg.rels(main)
+    styles = StyleSheet(
+        pkg.optional_xml(_first_of(rels, "styles")),
+        pkg.optional_xml(_first_of(rels, "theme")),
+    )
+
+    def style_num(style_id: str) -> int | None:
+        style = styles.get(style_id)
+        return style.num_id if style is not None else None
+
+    defs = NumberingDefs(pkg.optional_xml(_first_of(rels, "numbering")), style_num)
+    collector = Collector(styles, limits.max_paragraphs)
+
+    walker = PartWalker(collector, main, Counters(defs))
+    body = root.find(ns.W_BODY)
+    final_sectpr = None
+    if body is not None:
+        walker.container(body, Story.BODY, None, None)
+        walker.end_part()
+        for child in reversed(body):
+            if child.tag == ns.W_SECTPR:
+                final_sectpr = child
+                break
+    n_body = len(collector.paras[Story.BODY])
+    breaks = [*walker.section_breaks, (final_sectpr, n_body)]
+    if final_sectpr is None and walker.section_breaks and walker.section_breaks[-1][1] == n_body:
+        breaks.pop()
+
+    # headers and footers, inherited from the previous section where a type is not given
+    section_refs: list[tuple[dict[str, str], dict[str, str], bool]] = []
+    inherited: dict[str, dict[str, str]] = {"header": {}, "footer": {}}
+    for sectpr, _last in breaks:
+        found: dict[str, dict[str, str]] = {"header": {}, "footer": {}}
+        title_pg = False
+        if sectpr is not None:
+            for child in sectpr:
+                tag = child.tag
+                if tag in (ns.w("headerReference"), ns.w("footerReference")):
+                    which = "header" if tag == ns.w("headerReference") else "footer"
+                    rel = rels.get(child.get(ns.R_ID) or "")
+                    if rel is not None and not rel.external and pkg.has(rel.target):
+                        found[which][(child.get(ns.W_TYPE) or "default").strip()] = rel.target
+                elif tag == ns.w("titlePg"):
+                    title_pg = on(child)
+        for which in ("header", "footer"):
+            inherited[which] = {**inherited[which], **found[which]}
+        section_refs.append((dict(inherited["header"]), dict(inherited["footer"]), title_pg))
+
+    summaries: dict[str, _PartSummary] = {}
+    for story, which in ((Story.HEADER, 0), (Story.FOOTER, 1)):
+        for s_index, refs in enumerate(section_refs):
+            for part in _ordered(refs[which]):
+                if part in summaries:
+                    continue
+                hf = PartWalker(collector, part, Counters(defs), story_part=part)
+                hf.section = s_index
+                hf.container(pkg.xml(part), story, None, None)
+                summaries[part] = _PartSummary(
+                    page_field=any(pa.page_field for pa in hf.paras),
+                    paraf=any("paraf" in pa.text.lower() for pa in hf.paras),
+                    images=sum(pa.images for pa in hf.paras),
+                )
+
+    for rtype, which in (("footnotes", "footnote"), ("endnotes", "endnote")):
+        part = _first_of(rels, rtype)
+        if part and pkg.has(part):
+            _read_notes(pkg.xml(part), part, which, collector, defs)
+
+    comments: tuple[Comment, ...] = ()
+    comments_part = _first_of(rels, "comments")
+    if comments_part and pkg.has(comments_part):
+        extended = _first_of(rels, "commentsExtended")
+        done = _done_para_ids(pkg.optional_xml(extended) if extended else None)
+        comments = _read_comments(pkg.xml(comments_part), comments_part, collector, defs, done)
+
+    sections = _sections(breaks, section_refs, summaries)
+    mode = (
+        "rendered"
+        if collector.rendered_breaks
+        else ("explicit" if collector.explicit_breaks else None)
+    )
+    blocks = []
+    for story in STORY_ORDER:
+        paras = collector.paras[story]
+        if story is Story.TEXTBOX:
+            paras = sorted(paras, key=lambda pa: pa.index)
+        paged = story is Story.BODY or story is Story.TEXTBOX
+        for pa in paras:
+            page = None
+            if mode is not None and paged and (story is Story.BODY or pa.anchor is not None):
+                page = pa.page_rendered if mode == "rendered" else pa.page_explicit
+            blocks.append(pa.finish(page))
+
+    return Document(
+        path=display,
+        sha256=sha,
+        blocks=tuple(blocks),
+        sections=sections,
+        comments=comments,
+        revisions=tuple(collector.revisions),
+        metadata=_metadata(pkg),
+        package_kind=kind,
+        strict=strict,
+        first_page_images=_first_page_images(collector, mode, section_refs, summaries),
+        main_part=main,
+    )
+
+
+def _ordered(refs: dict[str, str]) -> list[str]:
+    """Header/footer parts of a section: default, first, even, then any odd type names."""
+    names = [refs[t] for t in _HF_TYPES if t in refs]
+    names += [v for k, v in refs.items() if k not in _HF_TYPES]
+    return list(dict.fromkeys(names))
+
+
+def _sections(
+    breaks: list[tuple[etree._Element | None, int]],
+    refs: list[tuple[dict[str, str], dict[str, str], bool]],
+    summaries: dict[str, _PartSummary],
+) -> tuple[Section, ...]:
+    out: list[Section] = []
+    first = 1
+    for i, ((sectpr, last), (headers, footers, _title)) in enumerate(zip(breaks, refs, strict=True)):
+        h_parts = tuple(_ordered(headers))
+        f_parts = tuple(_ordered(footers))
+        setup = page_setup(sectpr)
+        out.append(
+            Section(
+                index=i,
+                **setup,  # type: ignore[arg-type]
+                header_parts=h_parts,
+                footer_parts=f_parts,
+                header_has_page_number=any(summaries[p].page_field for p in h_parts),
+                footer_has_page_number=any(summaries[p].page_field for p in f_parts),
+                header_has_paraf=any(summaries[p].paraf for p in h_parts),
+                footer_has_paraf=any(summaries[p].paraf for p in f_parts),
+                first_block=first,
+                last_block=last if last >= first else 0,
+            )
+        )
+        first = max(first, last + 1)
+    return tuple(out)
+
+
+def _read_notes(
+    root: etree._Element, part: str, which: str, collector: Collector, defs: NumberingDefs
+) -> None:
+    walker = PartWalker(collector, part, Counters(defs))
+    for note in root:
+        if not isinstance(note.tag, str) or note.tag not in (ns.w("footnote"), ns.w("endnote")):
+            if len(note):
+                walker._skip(note)
+            continue
+        if (note.get(ns.W_TYPE) or "normal") in _NOTE_SEPARATORS:
+            walker._skip(note)
+            continue
+        nid = note.get(ns.W_ID) or ""
+        walker.story_part = f"{part}#{nid}"
+        anchor = collector.note_anchors.get((which, nid))
+        walker.container(note, Story.FOOTNOTE, None, anchor)
+        walker.end_part()
+
+
+def _done_para_ids(root: etree._Element | None) -> set[str]:
+    """paraIds of comments marked done (w15:commentEx w15:done="1")."""
+    done: set[str] = set()
+    if root is None:
+        return done
+    for el in root.iter(f"{{{ns.W15_NS}}}commentEx"):
+        if (el.get(ns.W15_DONE) or "").strip().lower() in ("1", "true", "on"):
+            pid = el.get(ns.W15_PARAID)
+            if pid:
+                done.add(pid.upper())
+    return done
+
+
+def _read_comments(
+    root: etree._Element,
+    part: str,
+    collector: Collector,
+    defs: NumberingDefs,
+    done: set[str],
+) -> tuple[Comment, ...]:
+    walker = PartWalker(collector, part, Counters(defs))
+    out: list[Comment] = []
+    story_paras = collector.paras[Story.COMMENT]
+    for el in root:
+        if el.tag != ns.w("comment"):
+            if len(el):
+                walker._skip(el)
+            continue
+        cid = el.get(ns.W_ID) or ""
+        anchor_story, anchor_block = collector.comment_anchors.get(cid, (None, None))
+        walker.story_part = f"{part}#{cid}"
+        start = len(story_paras)
+        walker.container(el, Story.COMMENT, None, anchor_block if anchor_story is Story.BODY else None)
+        walker.end_part()
+        mine: list[Para] = story_paras[start:]
+        last_para = None
+        for p in el.iter(ns.W_P):
+            last_para = p
+        para_id = (last_para.get(ns.W14_PARAID) or "").upper() if last_para is not None else ""
+        out.append(
+            Comment(
+                id=cid,
+                author=el.get(ns.W_AUTHOR) or "",
+                initials=el.get(ns.W_INITIALS) or "",
+                date=el.get(ns.W_DATE),
+                text="\n".join(pa.text for pa in mine),
+                anchor_story=anchor_story,
+                anchor_block=anchor_block,
+                resolved=bool(para_id) and para_id in done,
+            )
+        )
+    return tuple(out)
+
+
+def _metadata(pkg: Package) -> Metadata:
+    """Core and app properties; a damaged docProps part only loses the metadata."""
+    rels = pkg.rels("")
+    core = _first_of(rels, "core-properties") or "docProps/core.xml"
+    app = (
+        _first_of(rels, "extended-properties")
+        or _first_of(rels, "extendedProperties")
+        or "docProps/app.xml"
+    )
+    roots = []
+    for name in (core, app):
+        try:
+            roots.append(pkg.optional_xml(name))
+        except UnreadableFile:
+            roots.append(None)
+    return metadata(roots[0], roots[1])
+
+
+def _first_page_images(
+    collector: Collector,
+    mode: str | None,
+    refs: list[tuple[dict[str, str], dict[str, str], bool]],
+    summaries: dict[str, _PartSummary],
+) -> int:
+    """Pictures on the first page: body blocks before the first page break (or the first
+    FIRST_PAGE_BLOCKS blocks when unknown), their text boxes, and section 0's first header."""
+    first: set[int] = set()
+    count = 0
+    for pa in collector.paras[Story.BODY]:
+        if mode == "rendered":
+            on_first = pa.page_rendered == 1
+        else:
+            on_first = pa.index <= FIRST_PAGE_BLOCKS and pa.page_explicit == 1
+        if on_first:
+            first.add(pa.index)
+            count += pa.images
+    count += sum(pa.images for pa in collector.paras[Story.TEXTBOX] if pa.anchor in first)
+    if refs:
+        headers, _footers, title_pg = refs[0]
+        part = headers.get("first") if title_pg else None
+        part = part or headers.get("default")
+        if part and part in summaries:
+            count += summaries[part].images
+    return count

@@ -1,0 +1,332 @@
+"""Auto-numbering labels as Word draws them, from numbering.xml.
+
+Counters are kept per abstract numbering definition, as Word does: two w:num sharing an
+abstractNum continue one sequence, and a w:num with a startOverride restarts the overridden
+levels the first time it is used. A level restarts after a higher level is numbered unless
+lvlRestart says otherwise. Levels above the current one that were never used show start - 1
+(Word's "0.1" when a list begins at level 2).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field, replace
+
+from lxml import etree
+
+from naskah_lint.model import Numbering
+from naskah_lint.reader import ns
+from naskah_lint.reader.props import PropDict, on, parse_ppr, parse_rpr, to_int
+
+LEVELS = 9
+_ROMAN = (
+    (1000, "m"),
+    (900, "cm"),
+    (500, "d"),
+    (400, "cd"),
+    (100, "c"),
+    (90, "xc"),
+    (50, "l"),
+    (40, "xl"),
+    (10, "x"),
+    (9, "ix"),
+    (5, "v"),
+    (4, "iv"),
+    (1, "i"),
+)
+_CHICAGO = ("*", "†", "‡", "§")
+# Private-use code points of common Symbol/Wingdings glyphs (bullets, boxes, check marks), shown
+# as the character Word draws; other private-use characters are kept as they are.
+PUA_GLYPHS = {
+    0xF0B7: "•",
+    0xF0A7: "▪",
+    0xF0D8: "➢",
+    0xF0FC: "✓",
+    0xF076: "❖",
+    0xF06E: "■",
+    0xF06F: "□",
+    0xF0A8: "☐",
+    0xF0FE: "☑",
+    0xF0FD: "☒",
+    0xF0D7: "•",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Level:
+    """One w:lvl: how a list level counts and what it draws."""
+
+    start: int = 1
+    fmt: str = "decimal"
+    text: str = ""
+    restart: int | None = None  # lvlRestart: 0 never, n restarts after levels < n
+    is_lgl: bool = False
+    suffix: str = "tab"
+    pstyle: str | None = None
+    ppr: PropDict = field(default_factory=dict)
+    rpr: PropDict = field(default_factory=dict)
+
+
+def _read_level(el: etree._Element) -> tuple[int, Level]:
+    ilvl = to_int(el.get(ns.w("ilvl"))) or 0
+    values: dict[str, object] = {}
+    for child in el:
+        tag = child.tag
+        val = child.get(ns.W_VAL)
+        if tag == ns.w("start"):
+            start = to_int(val)
+            if start is not None:
+                values["start"] = max(start, 0)
+        elif tag == ns.w("numFmt"):
+            values["fmt"] = (val or "decimal").strip()
+        elif tag == ns.w("lvlText"):
+            values["text"] = val or ""
+        elif tag == ns.w("lvlRestart"):
+            values["restart"] = to_int(val)
+        elif tag == ns.w("isLgl"):
+            values["is_lgl"] = on(child)
+        elif tag == ns.w("suff"):
+            suff = (val or "tab").strip()
+            values["suffix"] = suff if suff in ("tab", "space", "nothing") else "tab"
+        elif tag == ns.W_PSTYLE:
+            values["pstyle"] = val
+        elif tag == ns.W_PPR:
+            values["ppr"] = {k: v for k, v in parse_ppr(child).items() if k.startswith("indent")}
+        elif tag == ns.W_RPR:
+            values["rpr"] = parse_rpr(child)
+    return ilvl, Level(**values)  # type: ignore[arg-type]
+
+
+@dataclass(frozen=True, slots=True)
+class NumDef:
+    """A w:num: its abstract definition, level overrides and start overrides."""
+
+    abstract_id: int
+    levels: tuple[Level, ...]
+    restarts: tuple[int, ...]  # levels with a startOverride
+
+
+class NumberingDefs:
+    """The definitions of numbering.xml, with w:num resolved to their effective levels."""
+
+    def __init__(
+        self,
+        root: etree._Element | None,
+        style_num: Callable[[str], int | None] = lambda _sid: None,
+    ) -> None:
+        self._raw_abstracts: dict[int, etree._Element] = {}
+        self._abstracts: dict[int, dict[int, Level]] = {}
+        self._style_links: dict[int, str] = {}
+        self._raw_nums: dict[int, etree._Element] = {}
+        self._nums: dict[int, NumDef | None] = {}
+        self._style_num = style_num
+        if root is not None:
+            self._load(root)
+
+    def _load(self, root: etree._Element) -> None:
+        """Index abstractNum and num by id; levels are parsed on first use."""
+        abstract_tag, num_tag, link_tag = ns.w("abstractNum"), ns.w("num"), ns.w("numStyleLink")
+        for child in root:
+            if child.tag == abstract_tag:
+                aid = to_int(child.get(ns.w("abstractNumId")))
+                if aid is None or aid in self._raw_abstracts:
+                    continue
+                self._raw_abstracts[aid] = child
+                link = child.find(link_tag)
+                if link is not None and link.get(ns.W_VAL):
+                    self._style_links[aid] = link.get(ns.W_VAL) or ""
+            elif child.tag == num_tag:
+                nid = to_int(child.get(ns.w("numId")))
+                if nid is not None:
+                    self._raw_nums.setdefault(nid, child)
+
+    def levels(self, aid: int) -> dict[int, Level] | None:
+        """The levels of an abstract numbering definition (None when undefined)."""
+        if aid in self._abstracts:
+            return self._abstracts[aid]
+        el = self._raw_abstracts.get(aid)
+        if el is None:
+            return None
+        levels: dict[int, Level] = {}
+        for sub in el.iter(ns.w("lvl")):
+            ilvl, level = _read_level(sub)
+            if 0 <= ilvl < LEVELS:
+                levels.setdefault(ilvl, level)
+        self._abstracts[aid] = levels
+        return levels
+
+    def _abstract_of(self, num_el: etree._Element) -> int | None:
+        ref = num_el.find(ns.w("abstractNumId"))
+        return to_int(ref.get(ns.W_VAL)) if ref is not None else None
+
+    def _resolve_abstract(self, aid: int | None) -> int | None:
+        """Follow numStyleLink (abstract -> numbering style -> num -> abstract) a few hops."""
+        for _ in range(4):
+            if aid is None or aid not in self._style_links:
+                return aid
+            num_id = self._style_num(self._style_links[aid])
+            num_el = self._raw_nums.get(num_id) if num_id is not None else None
+            nxt = self._abstract_of(num_el) if num_el is not None else None
+            if nxt is None or nxt == aid:
+                return aid
+            aid = nxt
+        return aid
+
+    def num(self, num_id: int) -> NumDef | None:
+        """The effective definition of a w:num (None when undefined)."""
+        if num_id in self._nums:
+            return self._nums[num_id]
+        result: NumDef | None = None
+        num_el = self._raw_nums.get(num_id)
+        if num_el is not None:
+            aid = self._resolve_abstract(self._abstract_of(num_el))
+            base = self.levels(aid) if aid is not None else None
+            if aid is not None and base is not None:
+                levels = [base.get(i, Level()) for i in range(LEVELS)]
+                restarts: list[int] = []
+                for ov in num_el.iter(ns.w("lvlOverride")):
+                    ilvl = to_int(ov.get(ns.w("ilvl")))
+                    if ilvl is None or not 0 <= ilvl < LEVELS:
+                        continue
+                    lvl_el = ov.find(ns.w("lvl"))
+                    if lvl_el is not None:
+                        levels[ilvl] = _read_level(lvl_el)[1]
+                    start_el = ov.find(ns.w("startOverride"))
+                    start = to_int(start_el.get(ns.W_VAL)) if start_el is not None else None
+                    if start is not None:
+                        levels[ilvl] = replace(levels[ilvl], start=max(start, 0))
+                        restarts.append(ilvl)
+                result = NumDef(aid, tuple(levels), tuple(restarts))
+        self._nums[num_id] = result
+        return result
+
+    def level_for_style(self, num_id: int, style_id: str | None) -> int | None:
+        """The level of a num whose w:pStyle names this paragraph style, if any."""
+        nd = self.num(num_id)
+        if nd is None or style_id is None:
+            return None
+        for i, level in enumerate(nd.levels):
+            if level.pstyle == style_id:
+                return i
+        return None
+
+
+class Counters:
+    """List counters while walking one story group in document order (mutable, per read)."""
+
+    def __init__(self, defs: NumberingDefs) -> None:
+        self.defs = defs
+        self._values: dict[int, list[int | None]] = {}
+        self._used: set[int] = set()
+
+    def number(self, num_id: int, ilvl: int) -> tuple[Numbering, Level] | None:
+        """Advance the counter for a numbered paragraph and return its label."""
+        nd = self.defs.num(num_id)
+        if nd is None:
+            return None
+        ilvl = min(max(ilvl, 0), LEVELS - 1)
+        values = self._values.setdefault(nd.abstract_id, [None] * LEVELS)
+        if num_id not in self._used:
+            self._used.add(num_id)
+            for lvl in nd.restarts:
+                values[lvl] = None
+        level = nd.levels[ilvl]
+        current = values[ilvl]
+        value = level.start if current is None else current + 1
+        values[ilvl] = value
+        for k in range(ilvl + 1, LEVELS):
+            restart = nd.levels[k].restart
+            if restart is None or (restart > 0 and ilvl < restart):
+                values[k] = None
+        label = _label(nd.levels, values, ilvl)
+        numbering = Numbering(
+            num_id=num_id,
+            ilvl=ilvl,
+            abstract_id=nd.abstract_id,
+            label=label,
+            fmt=level.fmt,
+            value=value,
+            suffix=level.suffix,
+        )
+        return numbering, level
+
+
+def _label(levels: tuple[Level, ...], values: list[int | None], ilvl: int) -> str:
+    level = levels[ilvl]
+    if level.fmt == "none":
+        return _substitute(level.text, levels, values, ilvl, level.is_lgl) if "%" in level.text else ""
+    if level.fmt == "bullet":
+        return "".join(PUA_GLYPHS.get(ord(c), c) for c in level.text)
+    return _substitute(level.text, levels, values, ilvl, level.is_lgl)
+
+
+def _substitute(
+    text: str, levels: tuple[Level, ...], values: list[int | None], ilvl: int, legal: bool
+) -> str:
+    out: list[str] = []
+    i = 0
+    while i < len(text):
+        c = text[i]
+        if c == "%" and i + 1 < len(text) and text[i + 1] in "123456789":
+            k = int(text[i + 1]) - 1
+            if k <= ilvl:
+                v = values[k]
+                value = v if v is not None else max(levels[k].start - 1, 0)
+                fmt = "decimal" if legal and levels[k].fmt != "none" else levels[k].fmt
+                out.append(format_number(value, fmt))
+            i += 2
+            continue
+        out.append(c)
+        i += 1
+    return "".join(out)
+
+
+def format_number(n: int, fmt: str) -> str:
+    """A counter value in a w:numFmt (unknown formats fall back to decimal)."""
+    if fmt in ("none", "bullet"):
+        return ""
+    if fmt == "decimalZero":
+        return f"{n:02d}"
+    if fmt in ("lowerRoman", "upperRoman"):
+        roman = _roman(n)
+        return roman.upper() if fmt == "upperRoman" else roman
+    if fmt in ("lowerLetter", "upperLetter"):
+        letters = _letters(n)
+        return letters.upper() if fmt == "upperLetter" else letters
+    if fmt == "ordinal":
+        return _ordinal(n)
+    if fmt == "decimalEnclosedParen":
+        return f"({n})"
+    if fmt == "decimalEnclosedFullstop":
+        return f"{n}."
+    if fmt == "decimalEnclosedCircle" and 1 <= n <= 20:
+        return chr(0x2460 + n - 1)
+    if fmt == "chicago" and n >= 1:
+        return _CHICAGO[(n - 1) % 4] * ((n - 1) // 4 + 1)
+    return str(n)
+
+
+def _roman(n: int) -> str:
+    if n <= 0:
+        return str(n)
+    out = []
+    for value, numeral in _ROMAN:
+        while n >= value:
+            out.append(numeral)
+            n -= value
+    return "".join(out)
+
+
+def _letters(n: int) -> str:
+    """Word's letter numbering: a..z, then aa..zz, aaa.. (the letter repeated)."""
+    if n <= 0:
+        return str(n)
+    return chr(ord("a") + (n - 1) % 26) * ((n - 1) // 26 + 1)
+
+
+def _ordinal(n: int) -> str:
+    if 10 <= n % 100 <= 20:
+        suffix = "th"
+    else:
+        suffix = {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
+    return f"{n}{suffix}"

@@ -1,0 +1,241 @@
+"""Raw property parsing: rPr/pPr elements to plain dicts of set values, read defensively.
+
+Word files carry values outside the schema (`jc="start"`, fractional `sz`, `b val="off"`,
+universal measures such as "1in"); none of them may raise. Unset properties are absent keys,
+so dicts layer with `dict.update` in precedence order.
+"""
+
+from __future__ import annotations
+
+import math
+from typing import Any
+
+from lxml import etree
+
+from naskah_lint.reader import ns
+
+PropDict = dict[str, Any]
+
+_FALSE = frozenset({"0", "false", "off", "no", "none"})
+_UNIT_TWIPS = {"mm": 1440 / 25.4, "cm": 14400 / 25.4, "in": 1440.0, "pt": 20.0, "pc": 240.0}
+_UNIT_TWIPS["pi"] = 240.0
+TWIPS_PER_MM = 1440 / 25.4
+
+_TOGGLES = {
+    ns.W_B: "bold",
+    ns.W_I: "italic",
+    ns.W_CAPS: "caps",
+    ns.W_SMALLCAPS: "small_caps",
+    ns.W_VANISH: "hidden",
+    ns.W_STRIKE: "strike",
+    ns.W_DSTRIKE: "strike",
+}
+_JC = {
+    "start": "left",
+    "left": "left",
+    "end": "right",
+    "right": "right",
+    "center": "center",
+    "both": "both",
+    "justify": "both",
+    "distribute": "distribute",
+    "lowkashida": "both",
+    "mediumkashida": "both",
+    "highkashida": "both",
+    "thaidistribute": "distribute",
+}
+
+
+def on(el: etree._Element) -> bool:
+    """An OOXML on/off element: present means on unless val says 0/false/off."""
+    val = el.get(ns.W_VAL)
+    return val is None or val.strip().lower() not in _FALSE
+
+
+def to_float(value: str | None) -> float | None:
+    """A finite number, or None for absent or garbage."""
+    if value is None:
+        return None
+    try:
+        f = float(value)
+    except ValueError:
+        return None
+    return f if math.isfinite(f) else None
+
+
+def to_int(value: str | None) -> int | None:
+    """An integer (fractions truncated), or None for absent or garbage."""
+    f = to_float(value)
+    return int(f) if f is not None else None
+
+
+def twips(value: str | None) -> float | None:
+    """A length in twips from a number of twips or a universal measure ("2.5cm", "12pt")."""
+    if value is None:
+        return None
+    v = value.strip().lower()
+    unit = v[-2:]
+    if unit in _UNIT_TWIPS:
+        number = to_float(v[:-2])
+        return number * _UNIT_TWIPS[unit] if number is not None else None
+    return to_float(v)
+
+
+def twips_to_mm(value: float | None) -> float | None:
+    return round(value / TWIPS_PER_MM, 2) if value is not None else None
+
+
+_RPR_CODES = {
+    ns.W_RFONTS: 1,
+    ns.W_SZ: 2,
+    ns.W_U: 3,
+    ns.W_HIGHLIGHT: 4,
+    ns.W_SHD: 5,
+    ns.W_COLOR: 6,
+    ns.W_RSTYLE: 7,
+    ns.W_RPRCHANGE: 8,
+    **dict.fromkeys(_TOGGLES, 0),
+}
+_FILL = ns.w("fill")
+W_VAL = ns.W_VAL
+
+
+def parse_rpr(rpr: etree._Element | None) -> PropDict:
+    """The run properties an rPr element sets (font as (theme slot, explicit name))."""
+    out: PropDict = {}
+    if rpr is not None:
+        _rpr_into(rpr, out)
+    return out
+
+
+def run_props(rpr: etree._Element) -> tuple[str | None, PropDict, etree._Element | None]:
+    """(character style id, direct properties, rPrChange element) of a run's rPr."""
+    out: PropDict = {}
+    rstyle, change = _rpr_into(rpr, out)
+    return rstyle, out, change
+
+
+def _rpr_into(
+    rpr: etree._Element, out: PropDict
+) -> tuple[str | None, etree._Element | None]:
+    """Fill `out` from an rPr element; one dict lookup per child keeps this hot loop cheap."""
+    rstyle = change = None
+    codes = _RPR_CODES
+    for child in rpr:
+        code = codes.get(child.tag)
+        if code is None:
+            continue
+        if code == 0:
+            key = _TOGGLES[child.tag]
+            val = child.get(W_VAL)
+            value = val is None or val.strip().lower() not in _FALSE
+            out[key] = value or (key == "strike" and out.get(key, False))
+        elif code == 1:
+            font = _font(child)
+            if font is not None:
+                out["font"] = font
+        elif code == 2:
+            half = to_float(child.get(W_VAL))
+            if half is not None and 0 < half < 32768:
+                out["size_pt"] = half / 2
+        elif code == 3:
+            val = (child.get(ns.W_VAL) or "single").strip()
+            out["underline"] = val.lower() != "none"
+        elif code == 4:
+            val = (child.get(ns.W_VAL) or "").strip()
+            out["highlight"] = None if val.lower() in ("", "none") else val
+        elif code == 5:
+            fill = (child.get(_FILL) or "").strip()
+            if fill and fill.lower() not in ("auto", "ffffff"):
+                out["shd"] = fill
+        elif code == 6:
+            val = (child.get(ns.W_VAL) or "").strip()
+            out["color"] = None if val.lower() in ("", "auto") else val
+        elif code == 7:
+            rstyle = child.get(ns.W_VAL)
+        else:
+            change = child
+    return rstyle, change
+
+
+_ASCII_THEME = ns.w("asciiTheme")
+_HANSI_THEME = ns.w("hAnsiTheme")
+_ASCII = ns.w("ascii")
+_HANSI = ns.w("hAnsi")
+
+
+def _font(el: etree._Element) -> tuple[str, str] | None:
+    """(theme slot, explicit name) of an rFonts element for Latin text; None if it sets neither."""
+    get = el.get
+    theme = get(_ASCII_THEME) or get(_HANSI_THEME) or ""
+    name = get(_ASCII) or get(_HANSI) or ""
+    return (theme, name) if theme or name else None
+
+
+def parse_ppr(ppr: etree._Element | None) -> PropDict:
+    """The paragraph properties a pPr element sets (numPr, style and rPr excluded)."""
+    out: PropDict = {}
+    if ppr is None:
+        return out
+    for child in ppr:
+        tag = child.tag
+        if tag == ns.W_JC:
+            jc = _JC.get((child.get(ns.W_VAL) or "").strip().lower())
+            if jc:
+                out["alignment"] = jc
+        elif tag == ns.W_SPACING:
+            _spacing(child, out)
+        elif tag == ns.W_IND:
+            _indent(child, out)
+        elif tag == ns.W_OUTLINELVL:
+            level = to_int(child.get(ns.W_VAL))
+            if level is not None and 0 <= level <= 8:
+                out["outline_level"] = level
+            elif level is not None:
+                out["outline_level"] = None  # 9 = body text
+        elif tag == ns.W_PAGEBREAKBEFORE:
+            out["page_break_before"] = on(child)
+    return out
+
+
+def _spacing(el: etree._Element, out: PropDict) -> None:
+    before = twips(el.get(ns.w("before")))
+    if before is not None:
+        out["space_before_pt"] = round(before / 20, 2)
+    after = twips(el.get(ns.w("after")))
+    if after is not None:
+        out["space_after_pt"] = round(after / 20, 2)
+    line = to_float(el.get(ns.w("line")))
+    if line is not None:
+        out["line"] = line
+        out["line_rule"] = (el.get(ns.w("lineRule")) or "auto").strip()
+    elif el.get(ns.w("lineRule")):
+        out["line_rule"] = (el.get(ns.w("lineRule")) or "auto").strip()
+
+
+def _indent(el: etree._Element, out: PropDict) -> None:
+    left = twips(el.get(ns.w("left")) or el.get(ns.w("start")))
+    if left is not None:
+        out["indent_left"] = left
+    right = twips(el.get(ns.w("right")) or el.get(ns.w("end")))
+    if right is not None:
+        out["indent_right"] = right
+    hanging = twips(el.get(ns.w("hanging")))
+    first = twips(el.get(ns.w("firstLine")))
+    if hanging is not None:
+        out["indent_first"] = -hanging
+    elif first is not None:
+        out["indent_first"] = first
+
+
+def parse_numpr(numpr: etree._Element | None) -> tuple[int | None, int | None]:
+    """(numId, ilvl) from a numPr element; either may be None when absent or garbage."""
+    if numpr is None:
+        return None, None
+    num_id = ilvl = None
+    for child in numpr:
+        if child.tag == ns.W_NUMID:
+            num_id = to_int(child.get(ns.W_VAL))
+        elif child.tag == ns.W_ILVL:
+            ilvl = to_int(child.get(ns.W_VAL))
+    return num_id, ilvl

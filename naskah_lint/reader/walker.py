@@ -1,0 +1,662 @@
+"""One pass over a story part's XML: paragraphs (with tables, content controls, text boxes) in
+document order, their displayed text, runs, formats, numbering labels and tracked changes.
+
+Every w:p of a part is counted in `root.iter(w:p)` order, including those the walk skips
+(mc:Fallback copies, vMerge continuation cells, deleted drawings), so Locator ordinals match
+what a writer finds by iterating the same XML; run locators count `p.iter(w:r)` likewise.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from lxml import etree
+
+from naskah_lint.errors import UnreadableFile
+from naskah_lint.model import Block, CellPos, Locator, Numbering, ParaFormat, Revision, Run, Story
+from naskah_lint.reader import ns
+from naskah_lint.reader.numbering import PUA_GLYPHS, Counters
+from naskah_lint.reader.props import (
+    PropDict,
+    parse_numpr,
+    parse_ppr,
+    parse_rpr,
+    run_props,
+    to_int,
+)
+from naskah_lint.reader.styles import ParaStyle, StyleSheet
+
+M_NS = "http://schemas.openxmlformats.org/officeDocument/2006/math"
+M_T = f"{{{M_NS}}}t"
+M_OMATH = f"{{{M_NS}}}oMath"
+M_OMATHPARA = f"{{{M_NS}}}oMathPara"
+_PAGE_FIELD = re.compile(r"(?<![A-Za-z])PAGE(?![A-Za-z])")
+_INLINE_CONTAINERS = frozenset(
+    {ns.W_HYPERLINK, ns.W_SMARTTAG, ns.W_CUSTOMXML, ns.W_DIR, ns.W_BDO}
+)
+_GRAPHICS = frozenset({ns.W_DRAWING, ns.W_PICT, ns.W_OBJECT, ns.MC_ALTERNATE})
+_ROW_REVISIONS = {ns.W_INS: "ins", ns.W_DEL: "del", ns.w("cellIns"): "ins", ns.w("cellDel"): "del"}
+_SUFFIX = {"tab": "\t", "space": " ", "nothing": ""}
+
+
+class _Field:
+    """A complex field being read: its instruction and whether its result has started."""
+
+    __slots__ = ("instr", "result")
+
+    def __init__(self) -> None:
+        self.instr: list[str] = []
+        self.result = False
+
+
+@dataclass(slots=True)
+class Para:
+    """A paragraph being built (mutable); finished into a Block by `finish`."""
+
+    story: Story
+    index: int
+    part: str
+    ordinal: int
+    style: ParaStyle
+    para: ParaFormat
+    cell: CellPos | None
+    section: int
+    anchor: int | None
+    story_part: str | None
+    numbering: Numbering | None = None
+    parts: list[str] = field(default_factory=list)
+    runs: list[Run] = field(default_factory=list)
+    length: int = 0
+    content_start: int = 0  # length of the numbering label and its suffix
+    run_ordinal: int = 0
+    images: int = 0
+    page_field: bool = False
+    page_rendered: int = 1
+    page_explicit: int = 1
+
+    def add(self, text: str, run: Run) -> None:
+        self.parts.append(text)
+        self.runs.append(run)
+        self.length += len(text)
+
+    @property
+    def text(self) -> str:
+        return "".join(self.parts)
+
+    def finish(self, page: int | None) -> Block:
+        return Block(
+            story=self.story,
+            index=self.index,
+            text="".join(self.parts),
+            runs=tuple(self.runs),
+            para=self.para,
+            numbering=self.numbering,
+            cell=self.cell,
+            section=self.section,
+            locator=Locator(self.part, self.ordinal),
+            anchor_block=self.anchor,
+            story_part=self.story_part,
+            has_image=self.images > 0,
+            has_page_field=self.page_field,
+            page=page,
+        )
+
+
+@dataclass(slots=True)
+class _Cell:
+    """Where the walk is inside tables: (table, row, col) per depth, and nested tables seen."""
+
+    path: tuple[tuple[int, int, int], ...]
+    nested: int = 0
+
+    def pos(self) -> CellPos:
+        table, row, col = self.path[0]
+        return CellPos(table=table, row=row, col=col, depth=len(self.path), path=self.path)
+
+
+@dataclass(slots=True)
+class Collector:
+    """Everything one read accumulates across parts (mutable, lives for one read_document)."""
+
+    styles: StyleSheet
+    max_paragraphs: int
+    paras: dict[Story, list[Para]] = field(default_factory=lambda: {s: [] for s in Story})
+    revisions: list[Revision] = field(default_factory=list)
+    comment_anchors: dict[str, tuple[Story, int]] = field(default_factory=dict)
+    note_anchors: dict[tuple[str, str], int] = field(default_factory=dict)
+    tables: dict[Story, int] = field(default_factory=lambda: dict.fromkeys(Story, 0))
+    paragraphs: int = 0
+    # body page tracking: breaks seen so far of each kind
+    page_rendered: int = 1
+    page_explicit: int = 1
+    rendered_breaks: int = 0
+    explicit_breaks: int = 0
+
+    def next_index(self, story: Story) -> int:
+        return len(self.paras[story]) + 1
+
+
+class PartWalker:
+    """Walks one part (document, header, footer, notes, comments) in one pass."""
+
+    def __init__(
+        self,
+        collector: Collector,
+        part: str,
+        counters: Counters,
+        story_part: str | None = None,
+    ) -> None:
+        self.c = collector
+        self.styles = collector.styles
+        self.part = part
+        self.counters = counters
+        self.story_part = story_part
+        self.p_ordinal = 0
+        self.fields: list[_Field] = []
+        self.hidden_fields = 0  # fields on the stack still in their instruction part
+        self.pending_comments: list[str] = []
+        self.section = 0
+        self.section_breaks: list[tuple[etree._Element, int]] = []  # (sectPr, last body block)
+        self.paras: list[Para] = []  # every paragraph this walker produced, all stories
+
+    # ---- block level -------------------------------------------------------------------------
+
+    def container(
+        self, el: etree._Element, story: Story, cell: _Cell | None, anchor: int | None
+    ) -> None:
+        """Walk block-level content: paragraphs, tables, content controls, custom XML."""
+        for child in el:
+            tag = child.tag
+            if tag == ns.W_P:
+                self.paragraph(child, story, cell, anchor)
+            elif tag == ns.W_TBL:
+                self.table(child, story, cell, anchor)
+            elif tag == ns.W_SDT:
+                content = child.find(ns.W_SDTCONTENT)
+                if content is not None:
+                    self.container(content, story, cell, anchor)
+            elif tag == ns.W_CUSTOMXML:
+                self.container(child, story, cell, anchor)
+            elif tag == ns.MC_ALTERNATE:
+                self._alternate(child, lambda ch: self.container(ch, story, cell, anchor))
+            elif tag == ns.W_COMMENTSTART:
+                cid = child.get(ns.W_ID)
+                if cid is not None:
+                    self.pending_comments.append(cid)
+            elif len(child) and tag != ns.W_SECTPR:
+                self._skip(child)
+
+    def _alternate(self, el: etree._Element, walk: object) -> None:
+        """mc:AlternateContent: read the first mc:Choice, count paragraphs in the others."""
+        chosen = False
+        for child in el:
+            if child.tag == ns.MC_CHOICE and not chosen:
+                chosen = True
+                walk(child)  # type: ignore[operator]
+            else:
+                self._skip(child)
+
+    def _skip(self, el: etree._Element, para: Para | None = None) -> None:
+        """Count the paragraphs (and runs) inside a subtree the walk does not read."""
+        for sub in el.iter(ns.W_P, ns.W_R):
+            if sub.tag == ns.W_P:
+                self.p_ordinal += 1
+            elif para is not None:
+                para.run_ordinal += 1
+
+    def table(
+        self, tbl: etree._Element, story: Story, outer: _Cell | None, anchor: int | None
+    ) -> None:
+        """Walk a table row by row; merged cells are read once (vMerge continuations skipped)."""
+        if outer is None:
+            index = self.c.tables[story]
+            self.c.tables[story] += 1
+            prefix: tuple[tuple[int, int, int], ...] = ()
+        else:
+            index = outer.nested
+            outer.nested += 1
+            prefix = outer.path
+        row = 0
+        for tr in _rows(tbl, self):
+            col = 0
+            trpr = tr.find(ns.W_TRPR)
+            if trpr is not None:
+                for child in trpr:
+                    if child.tag == ns.W_GRIDBEFORE:
+                        col = max(to_int(child.get(ns.W_VAL)) or 0, 0)
+                    elif child.tag in _ROW_REVISIONS:
+                        self._revision(_ROW_REVISIONS[child.tag], child, story, None, "")
+            for tc in _cells(tr, self):
+                span = 1
+                continuation = False
+                tcpr = tc.find(ns.W_TCPR)
+                if tcpr is not None:
+                    for child in tcpr:
+                        tag = child.tag
+                        if tag == ns.W_GRIDSPAN:
+                            span = max(to_int(child.get(ns.W_VAL)) or 1, 1)
+                        elif tag == ns.W_VMERGE:
+                            val = (child.get(ns.W_VAL) or "continue").strip().lower()
+                            continuation = val != "restart"
+                        elif tag in _ROW_REVISIONS:
+                            self._revision(_ROW_REVISIONS[tag], child, story, None, "")
+                if continuation:
+                    self._skip(tc)
+                else:
+                    cell = _Cell((*prefix, (index, row, col)))
+                    self.container(tc, story, cell, anchor)
+                col += span
+            row += 1
+
+    # ---- paragraphs --------------------------------------------------------------------------
+
+    def paragraph(
+        self, p: etree._Element, story: Story, cell: _Cell | None, anchor: int | None
+    ) -> Para:
+        """Read one w:p into a Para (appended to the collector's story list)."""
+        c = self.c
+        ordinal = self.p_ordinal
+        self.p_ordinal += 1
+        c.paragraphs += 1
+        if c.paragraphs > c.max_paragraphs:
+            raise UnreadableFile(
+                "TOO_LARGE",
+                "err.TOO_LARGE",
+                limit=f"max_paragraphs = {c.max_paragraphs}",
+                detail=str(c.paragraphs),
+            )
+        index = c.next_index(story)
+        pstyle_id: str | None = None
+        num_id = ilvl = None
+        sectpr = mark_rpr = None
+        direct: PropDict = {}
+        ppr = p[0] if len(p) and p[0].tag == ns.W_PPR else None
+        if ppr is not None:
+            for child in ppr:
+                tag = child.tag
+                if tag == ns.W_PSTYLE:
+                    pstyle_id = child.get(ns.W_VAL)
+                elif tag == ns.W_NUMPR:
+                    num_id, ilvl = parse_numpr(child)
+                elif tag == ns.W_SECTPR:
+                    sectpr = child
+                elif tag == ns.W_RPR:
+                    mark_rpr = child
+                elif tag == ns.W_PPRCHANGE:
+                    self._revision("pPrChange", child, story, index, "")
+            direct = parse_ppr(ppr)
+        style = self.styles.paragraph(pstyle_id)
+        numbering = level_ppr = None
+        label_rpr: PropDict = {}
+        if num_id is None:
+            num_id = style.num_id
+        if num_id:
+            if ilvl is None:
+                ilvl = style.ilvl
+            if ilvl is None:
+                ilvl = self.counters.defs.level_for_style(num_id, style.id) or 0
+            numbered = self.counters.number(num_id, ilvl)
+            if numbered is not None:
+                numbering, level = numbered
+                level_ppr = level.ppr
+                label_rpr = level.rpr
+        fmt = self.styles.para_format(style, level_ppr or {}, direct)
+        b = Para(
+            story=story,
+            index=index,
+            part=self.part,
+            ordinal=ordinal,
+            style=style,
+            para=fmt,
+            cell=cell.pos() if cell is not None else None,
+            section=self.section,
+            anchor=anchor,
+            story_part=self.story_part,
+            numbering=numbering,
+        )
+        c.paras[story].append(b)
+        self.paras.append(b)
+        if self.pending_comments:
+            for cid in self.pending_comments:
+                c.comment_anchors.setdefault(cid, (story, index))
+            self.pending_comments.clear()
+        body = story is Story.BODY
+        if body:
+            if fmt.page_break_before and index > 1:
+                c.page_explicit += 1
+                c.explicit_breaks += 1
+            b.page_rendered = c.page_rendered
+            b.page_explicit = c.page_explicit
+        if mark_rpr is not None:
+            self._mark_revisions(mark_rpr, story, index)
+        if numbering is not None and numbering.label:
+            mark = parse_rpr(mark_rpr) if mark_rpr is not None else {}
+            mark.update(label_rpr)
+            label_fmt = self.styles.run_format(style, None, mark)
+            text = numbering.label + _SUFFIX.get(numbering.suffix, "\t")
+            b.add(text, Run(text=text, start=0, fmt=label_fmt, kind="label"))
+            b.content_start = b.length
+        self.inline(p, b, False)
+        if sectpr is not None and body and cell is None and anchor is None:
+            self.section_breaks.append((sectpr, index))
+            self.section += 1
+            if _starts_new_page(sectpr):
+                c.page_explicit += 1
+                c.explicit_breaks += 1
+        return b
+
+    def _mark_revisions(self, rpr: etree._Element, story: Story, index: int) -> None:
+        for child in rpr:
+            if child.tag == ns.W_INS:
+                self._revision("ins", child, story, index, "¶")
+            elif child.tag == ns.W_DEL:
+                self._revision("del", child, story, index, "¶")
+
+    def _revision(
+        self, kind: str, el: etree._Element, story: Story, block: int | None, text: str
+    ) -> None:
+        self.c.revisions.append(
+            Revision(
+                kind=kind,
+                author=el.get(ns.W_AUTHOR),
+                date=el.get(ns.W_DATE),
+                story=story,
+                block=block,
+                text=text,
+            )
+        )
+
+    # ---- inline content ----------------------------------------------------------------------
+
+    def inline(self, parent: etree._Element, b: Para, inserted: bool) -> None:
+        """Walk run-level content of a paragraph (or of a wrapper inside it)."""
+        for child in parent:
+            tag = child.tag
+            if tag == ns.W_R:
+                self.run(child, b, inserted)
+            elif tag in _INLINE_CONTAINERS:
+                self.inline(child, b, inserted)
+            elif tag == ns.W_PPR:
+                continue
+            elif tag == ns.W_INS or tag == ns.W_MOVETO:
+                start = b.length
+                self.inline(child, b, True)
+                kind = "ins" if tag == ns.W_INS else "moveTo"
+                self._revision(kind, child, b.story, b.index, b.text[start:])
+            elif tag == ns.W_DEL or tag == ns.W_MOVEFROM:
+                kind = "del" if tag == ns.W_DEL else "moveFrom"
+                gone = "".join(
+                    t.text or "" for t in child.iter(ns.W_DELTEXT, ns.W_T) if t.text is not None
+                )
+                self._revision(kind, child, b.story, b.index, gone)
+                self._skip(child, b)
+            elif tag == ns.W_SDT:
+                content = child.find(ns.W_SDTCONTENT)
+                if content is not None:
+                    self.inline(content, b, inserted)
+            elif tag == ns.W_FLDSIMPLE:
+                instr = child.get(ns.W_INSTR) or ""
+                if _PAGE_FIELD.search(instr):
+                    b.page_field = True
+                fld = _Field()
+                fld.result = True
+                self.fields.append(fld)
+                self.inline(child, b, inserted)
+                self.fields.pop()
+            elif tag == ns.MC_ALTERNATE:
+                self._alternate(child, lambda ch: self.inline(ch, b, inserted))
+            elif tag == ns.W_COMMENTSTART:
+                cid = child.get(ns.W_ID)
+                if cid is not None:
+                    self.c.comment_anchors.setdefault(cid, (b.story, b.index))
+            elif tag == M_OMATHPARA or tag == M_OMATH:
+                self._math(child, b)
+            elif len(child):
+                self._skip(child, b)
+
+    def _math(self, el: etree._Element, b: Para) -> None:
+        text = "".join(t.text or "" for t in el.iter(M_T))
+        self._skip(el, b)
+        if text and self.hidden_fields == 0:
+            fmt = self.styles.run_format(b.style, None, {})
+            b.add(text, Run(text=text, start=b.length, fmt=fmt, kind="text"))
+
+    def run(self, r: etree._Element, b: Para, inserted: bool) -> None:
+        """Read one w:r: its displayed text split by kind (text, field result, symbol)."""
+        locator = b.run_ordinal
+        b.run_ordinal += 1
+        rpr: etree._Element | None = None
+        pieces: list[str] = []
+        kind = "field" if self.fields else "text"
+        fmt = None
+        for child in r:
+            tag = child.tag
+            if tag == ns.W_T:
+                if self.hidden_fields == 0:
+                    text = child.text
+                    if text:
+                        if "\r" in text or "\n" in text:
+                            text = text.replace("\r\n", "\n").replace("\r", "\n")
+                        pieces.append(text)
+                continue
+            if tag == ns.W_RPR:
+                rpr = child
+                continue
+            if tag == ns.W_FLDCHAR:
+                if pieces:
+                    fmt = self._emit(b, rpr, fmt, pieces, kind, inserted, locator)
+                    pieces = []
+                self._field_char(child, b)
+                kind = "field" if self.fields else "text"
+                continue
+            if tag == ns.W_INSTRTEXT:
+                if self.fields and not self.fields[-1].result:
+                    self.fields[-1].instr.append(child.text or "")
+                continue
+            if tag in _GRAPHICS:
+                self._graphic(child, b)
+                for _ in child.iter(ns.W_R):
+                    b.run_ordinal += 1
+                continue
+            if tag == ns.W_LASTRENDERED or (
+                tag == ns.W_BR and (child.get(ns.W_TYPE) or "") == "page"
+            ):
+                self._page_break(b, rendered=tag == ns.W_LASTRENDERED)
+                if tag == ns.W_LASTRENDERED:
+                    continue
+            if tag == ns.W_FOOTNOTEREF or tag == ns.W_ENDNOTEREF:
+                nid = child.get(ns.W_ID)
+                if nid is not None and b.story is Story.BODY:
+                    which = "footnote" if tag == ns.W_FOOTNOTEREF else "endnote"
+                    self.c.note_anchors.setdefault((which, nid), b.index)
+                continue
+            if tag == ns.W_COMMENTREF:
+                cid = child.get(ns.W_ID)
+                if cid is not None:
+                    self.c.comment_anchors.setdefault(cid, (b.story, b.index))
+                continue
+            if tag == ns.W_PGNUM:
+                b.page_field = True
+                continue
+            if self.hidden_fields:
+                continue
+            if tag == ns.W_TAB or tag == ns.W_PTAB:
+                pieces.append("\t")
+            elif tag == ns.W_BR or tag == ns.W_CR:
+                pieces.append("\n")
+            elif tag == ns.W_NOBREAKHYPHEN:
+                pieces.append("-")
+            elif tag == ns.W_SYM:
+                char = _sym(child)
+                if char:
+                    if pieces:
+                        fmt = self._emit(b, rpr, fmt, pieces, kind, inserted, locator)
+                        pieces = []
+                    fmt = self._emit(b, rpr, fmt, [char], "sym", inserted, locator)
+        if pieces:
+            self._emit(b, rpr, fmt, pieces, kind, inserted, locator)
+
+    def _emit(
+        self,
+        b: Para,
+        rpr: etree._Element | None,
+        fmt: object,
+        pieces: list[str],
+        kind: str,
+        inserted: bool,
+        locator: int,
+    ) -> object:
+        """Append one Run; the format is computed once per w:r and reused for its pieces."""
+        if fmt is None:
+            rstyle = None
+            direct: PropDict = {}
+            if rpr is not None:
+                rstyle, direct, change = run_props(rpr)
+                if change is not None:
+                    self._revision("rPrChange", change, b.story, b.index, "")
+            fmt = self.styles.run_format(b.style, rstyle, direct)
+        text = "".join(pieces) if len(pieces) > 1 else pieces[0]
+        b.add(
+            text,
+            Run(
+                text=text,
+                start=b.length,
+                fmt=fmt,  # type: ignore[arg-type]
+                kind=kind,
+                inserted=inserted,
+                locator=locator,
+            ),
+        )
+        return fmt
+
+    def _field_char(self, el: etree._Element, b: Para) -> None:
+        kind = el.get(ns.W_FLDCHARTYPE)
+        if kind == "begin":
+            self.fields.append(_Field())
+            self.hidden_fields += 1
+        elif kind == "separate" and self.fields:
+            top = self.fields[-1]
+            if not top.result:
+                top.result = True
+                self.hidden_fields -= 1
+                if _PAGE_FIELD.search("".join(top.instr)):
+                    b.page_field = True
+        elif kind == "end" and self.fields:
+            top = self.fields.pop()
+            if not top.result:
+                self.hidden_fields -= 1
+                if _PAGE_FIELD.search("".join(top.instr)):
+                    b.page_field = True
+
+    def end_part(self) -> None:
+        """Forget fields left open at the end of a part (malformed files)."""
+        self.fields.clear()
+        self.hidden_fields = 0
+
+    def _page_break(self, b: Para, rendered: bool) -> None:
+        if b.story is not Story.BODY or b.anchor is not None:
+            return
+        c = self.c
+        empty = b.length == b.content_start
+        if rendered:
+            c.page_rendered += 1
+            c.rendered_breaks += 1
+            if empty:
+                b.page_rendered = c.page_rendered
+        else:
+            c.page_explicit += 1
+            c.explicit_breaks += 1
+            if empty:
+                b.page_explicit = c.page_explicit
+
+    # ---- drawings and text boxes -------------------------------------------------------------
+
+    def _graphic(self, el: etree._Element, b: Para) -> None:
+        """Count pictures and read text boxes (once) inside a drawing, VML shape or object."""
+        tag = el.tag
+        if tag == ns.W_TXBXCONTENT:
+            self._textbox(el, b)
+        elif tag == ns.A_BLIP or tag == ns.V_IMAGEDATA:
+            b.images += 1
+        elif tag == ns.MC_ALTERNATE:
+            chosen = False
+            for child in el:
+                if child.tag == ns.MC_CHOICE and not chosen:
+                    chosen = True
+                    for sub in child:
+                        self._graphic(sub, b)
+                else:
+                    self._skip(child)
+        else:
+            for child in el:
+                self._graphic(child, b)
+
+    def _textbox(self, content: etree._Element, host: Para) -> None:
+        if host.story is Story.BODY:
+            anchor: int | None = host.index
+        elif host.story is Story.TEXTBOX:
+            anchor = host.anchor
+        else:
+            anchor = None
+        fields, hidden = self.fields, self.hidden_fields
+        self.fields, self.hidden_fields = [], 0
+        section = self.section
+        start = len(self.c.paras[Story.TEXTBOX])
+        self.container(content, Story.TEXTBOX, None, anchor)
+        for para in self.c.paras[Story.TEXTBOX][start:]:
+            para.section = section
+            para.page_rendered = host.page_rendered
+            para.page_explicit = host.page_explicit
+            if para.story_part is None:
+                para.story_part = self.part
+        self.fields, self.hidden_fields = fields, hidden
+
+
+def _rows(tbl: etree._Element, walker: PartWalker) -> list[etree._Element]:
+    """The w:tr of a table, looking through row-level content controls and custom XML."""
+    out: list[etree._Element] = []
+    for child in tbl:
+        tag = child.tag
+        if tag == ns.W_TR:
+            out.append(child)
+        elif tag in (ns.W_SDT, ns.W_CUSTOMXML):
+            inner = child.find(ns.W_SDTCONTENT) if tag == ns.W_SDT else child
+            if inner is not None:
+                out.extend(_rows(inner, walker))
+        elif len(child) and tag not in (ns.w("tblPr"), ns.w("tblGrid")):
+            walker._skip(child)
+    return out
+
+
+def _cells(tr: etree._Element, walker: PartWalker) -> list[etree._Element]:
+    """The w:tc of a row, looking through cell-level content controls and custom XML."""
+    out: list[etree._Element] = []
+    for child in tr:
+        tag = child.tag
+        if tag == ns.W_TC:
+            out.append(child)
+        elif tag in (ns.W_SDT, ns.W_CUSTOMXML):
+            inner = child.find(ns.W_SDTCONTENT) if tag == ns.W_SDT else child
+            if inner is not None:
+                out.extend(_cells(inner, walker))
+        elif len(child) and tag not in (ns.W_TRPR, ns.w("tblPrEx")):
+            walker._skip(child)
+    return out
+
+
+def _sym(el: etree._Element) -> str:
+    raw = (el.get(ns.W_CHAR) or "").strip()
+    try:
+        code = int(raw, 16)
+    except ValueError:
+        return ""
+    if code in PUA_GLYPHS:
+        return PUA_GLYPHS[code]  # symbol fonts address their glyphs through the private-use area
+    return chr(code) if 0 < code < 0x110000 else ""
+
+
+def _starts_new_page(sectpr: etree._Element) -> bool:
+    kind = sectpr.find(ns.W_TYPE)
+    val = (kind.get(ns.W_VAL) or "nextPage") if kind is not None else "nextPage"
+    return val != "continuous"

@@ -1,0 +1,236 @@
+"""Hand-built documents and outlines for engine tests (no reader, no .docx needed)."""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from naskah_lint.engine import loader
+from naskah_lint.engine.api import Context, Hit, Kind, Pack
+from naskah_lint.kinds import formatting
+from naskah_lint.model import Block, Document, Run, RunFormat, Section, Story
+from naskah_lint.outline.model import Ayat, Outline, Pasal, Title
+
+
+def block(
+    index: int,
+    text: str,
+    *,
+    story: Story = Story.BODY,
+    font: str | None = "Arial",
+    size: float | None = 12.0,
+    runs: Sequence[Run] | None = None,
+    anchor_block: int | None = None,
+) -> Block:
+    """A paragraph with one run in the given font (or the given runs)."""
+    if runs is None:
+        runs = (Run(text=text, start=0, fmt=RunFormat(font=font, size_pt=size)),)
+    return Block(story=story, index=index, text=text, runs=tuple(runs), anchor_block=anchor_block)
+
+
+def a4(index: int = 0, first: int = 1, last: int = 1, **margins: float | None) -> Section:
+    """An A4 section with the guideline's margins unless overridden."""
+    values: dict[str, float | None] = {"top": 20.0, "bottom": 25.0, "left": 30.0, "right": 20.0}
+    values.update(margins)
+    return Section(
+        index=index,
+        page_width_mm=210.0,
+        page_height_mm=297.0,
+        orientation="portrait",
+        margin_top_mm=values["top"],
+        margin_bottom_mm=values["bottom"],
+        margin_left_mm=values["left"],
+        margin_right_mm=values["right"],
+        first_block=first,
+        last_block=last,
+    )
+
+
+def document(
+    blocks: Sequence[Block],
+    sections: Sequence[Section] | None = None,
+    path: str = "draft.docx",
+) -> Document:
+    body = [b for b in blocks if b.story is Story.BODY]
+    if sections is None:
+        sections = (a4(last=len(body)),)
+    return Document(path=path, sha256="0" * 64, blocks=tuple(blocks), sections=tuple(sections))
+
+
+def pasal(
+    number: int | None,
+    first: int,
+    last: int,
+    *,
+    title: str | None = None,
+    clause: str | None = None,
+    ayat: Sequence[tuple[int, int]] = (),
+) -> Pasal:
+    """A pasal spanning body blocks first..last; ayat as (number, block) pairs."""
+    return Pasal(
+        number=number,
+        number_text=f"Pasal {number}",
+        title=title,
+        clause=clause,
+        clause_score=100.0 if clause else 0.0,
+        clause_matched=title if clause else None,
+        clause_inferred=False,
+        heading_block=first,
+        title_block=first + 1 if title else None,
+        first_block=first,
+        last_block=last,
+        ayat=tuple(Ayat(number=n, label=f"({n})", block=b) for n, b in ayat),
+    )
+
+
+def outline(
+    *,
+    document_type: str = "PKS",
+    language: str = "id",
+    title_blocks: Sequence[int] = (1,),
+    parts: Sequence[tuple[int, str]] = ((1, "judul"),),
+    pasal_list: Sequence[Pasal] = (),
+) -> Outline:
+    title = (
+        Title(
+            lines=("PERJANJIAN KERJA SAMA",),
+            blocks=tuple(title_blocks),
+            kind_text="PERJANJIAN KERJA SAMA",
+            institutions=(),
+            perihal=None,
+        )
+        if title_blocks
+        else None
+    )
+    return Outline(
+        document_type=document_type,
+        language=language,
+        title=title,
+        nomor=(),
+        opening=None,
+        parties=(),
+        premis=None,
+        pasal=tuple(pasal_list),
+        closing=None,
+        signatures=(),
+        witnesses=(),
+        lampiran=None,
+        placeholders=(),
+        parts=tuple(parts),
+    )
+
+
+# --------------------------------------------------------------------------- test packs
+
+REPO = Path(__file__).resolve().parents[1]
+SHIPPED = REPO / "rules" / "kpu-1068-2023"
+
+
+@dataclass(frozen=True, slots=True)
+class HitSpec:
+    block: int | None
+    story: str = "body"
+    message: str = "default"
+    key: str = ""
+    severity: str | None = None
+    value: str = "x"
+
+
+@dataclass(frozen=True, slots=True)
+class HitsParams:
+    hits: tuple[HitSpec, ...] = ()
+
+
+def _check_hits(ctx: Context, params: HitsParams) -> Iterator[Hit]:
+    for spec in params.hits:
+        yield Hit(
+            block=spec.block,
+            story=Story(spec.story),
+            message=spec.message,
+            params={"value": spec.value},
+            key=spec.key,
+            severity=spec.severity,
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class NoParams:
+    pass
+
+
+def _check_crash(ctx: Context, params: NoParams) -> Iterable[Hit]:
+    raise RuntimeError("boom")
+
+
+TEST_KINDS: tuple[Kind[Any], ...] = (
+    Kind("test-hits", HitsParams, _check_hits),
+    Kind("test-crash", NoParams, _check_crash),
+)
+
+
+def use_kinds(monkeypatch: pytest.MonkeyPatch, *extra: Kind[Any]) -> dict[str, Kind[Any]]:
+    """Register only the formatting kinds, the engine kind and test kinds (isolated from the
+    other kind modules)."""
+    registry = {k.name: k for k in (*formatting.KINDS, loader.ENGINE, *TEST_KINDS, *extra)}
+    monkeypatch.setattr(loader, "registered_kinds", lambda: registry)
+    return registry
+
+
+def rule_yaml(
+    rule_id: str,
+    kind: str = "test-hits",
+    *,
+    severity: str = "warning",
+    severity_final: str | None = None,
+    applies_to: str = "[NK, PKS, ADDENDUM, OTHER]",
+    languages: str = "[id]",
+    params: str = "{}",
+    messages: str | None = None,
+) -> str:
+    """One rule in the pack format, with every required key filled."""
+    group = rule_id.split("-", 1)[0]
+    final = f"\n    severity_final: {severity_final}" if severity_final else ""
+    msgs = messages or (
+        "\n    messages:"
+        "\n      default: {id: 'Nilai {value}.', en: 'Value {value}.'}"
+        "\n      other: {id: 'Lain {value}.', en: 'Other {value}.'}"
+    )
+    return f"""
+  - id: {rule_id}
+    group: {group}
+    title: {{id: "Judul {rule_id}", en: "Title {rule_id}"}}
+    severity: {severity}{final}
+    applies_to: {applies_to}
+    languages: {languages}
+    kind: {kind}
+    params: {params}{msgs}
+    doc: {{id: "Dok", en: "Doc"}}
+    source: "test"
+    confidence: practice
+    example_bad: {{id: "buruk", en: "bad"}}
+    example_good: {{id: "baik", en: "good"}}
+"""
+
+
+def make_pack(
+    tmp_path: Path, rules: Iterable[str] = (), *, shipped: Iterable[str] = ("fmt.yml", "meta.yml")
+) -> Path:
+    """A pack folder: the shipped pack.yml, some shipped rule files, and test rules."""
+    folder = tmp_path / "pack"
+    folder.mkdir(exist_ok=True)
+    shutil.copy(SHIPPED / "pack.yml", folder / "pack.yml")
+    for name in shipped:
+        shutil.copy(SHIPPED / name, folder / name)
+    body = "".join(rules)
+    if body:
+        (folder / "test.yml").write_text("rules:" + body, encoding="utf-8")
+    return folder
+
+
+def load(folder: Path) -> Pack:
+    return loader.parse_pack(folder, "pack")
