@@ -11,11 +11,16 @@ import csv
 import datetime as dt
 import io
 import json
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
 
 from naskah_lint.lang import dates, quantities
+from naskah_lint.lang.normalize import find_placeholders
 from naskah_lint.outline.model import Outline
+
+STATUSES = ("draft", "active", "expiring", "expired", "unreadable")
 
 COLUMNS = (
     "path",
@@ -42,7 +47,7 @@ class RegisterRow:
     document_type: str | None
     title: str | None
     perihal: str | None
-    parties: tuple[str, ...]
+    parties: tuple[str | None, ...]  # None: the party's institution is still a blank
     nomor: tuple[str | None, ...]
     signing_date: dt.date | None
     signing_place: str | None
@@ -69,11 +74,43 @@ def _iso_duration(years: int, months: int, days: int) -> str | None:
 
 
 def _jangka_waktu_text(outline: Outline, block_texts: Sequence[str]) -> str:
-    """Text of the Jangka Waktu pasal (or the whole body when there is none)."""
-    for p in outline.pasal:
-        if p.clause == "jangka-waktu":
-            return "\n".join(block_texts[p.first_block - 1 : p.last_block])
-    return "\n".join(block_texts)
+    """Text of the Jangka Waktu pasal(s); empty when there is none, because a duration found
+    elsewhere ("paling lambat 3 (tiga) bulan") would be a guess."""
+    return "\n".join(
+        "\n".join(block_texts[p.first_block - 1 : p.last_block])
+        for p in outline.pasal
+        if p.clause == "jangka-waktu"
+    )
+
+
+def _filled(text: str | None) -> str | None:
+    """The text when it is really filled in; None for blanks and template fields."""
+    if text is None:
+        return None
+    text = " ".join(text.split())
+    if not any(c.isalnum() for c in text) or find_placeholders(text):
+        return None  # "…………", "_____", "${mitra}", "(nama)"
+    return text
+
+
+def _parties(outline: Outline) -> tuple[str | None, ...]:
+    """Each party's institution from the komparisi; a party that names none takes a title
+    institution no other party claims (the title lists the same institutions, maybe reordered),
+    then its jabatan, then its name."""
+    title = tuple(_filled(i) for i in outline.title.institutions) if outline.title else ()
+    if not outline.parties:
+        return title
+    named = [_filled(p.institution) for p in outline.parties]
+    claimed = {n.casefold() for n in named if n}
+    spare = [i for i in title if i and i.casefold() not in claimed]
+    out: list[str | None] = []
+    for party, institution in zip(outline.parties, named, strict=True):
+        if institution is None and spare:
+            institution = spare.pop(0)
+        elif institution is None and party.institution is None:
+            institution = _filled(party.jabatan) or _filled(party.name)
+        out.append(institution)
+    return tuple(out)
 
 
 def build_row(
@@ -85,19 +122,15 @@ def build_row(
     expiring_days: int,
 ) -> RegisterRow:
     """One register row from an outline and the body texts (index = block - 1)."""
-    title = " ".join(outline.title.lines) if outline.title else None
-    perihal = outline.title.perihal if outline.title else None
-    parties = tuple(
-        p.institution or p.name or (p.alias or f"PIHAK {p.index}") for p in outline.parties
-    )
-    if not parties and outline.title:
-        parties = outline.title.institutions
-    nomor = tuple(None if n.placeholder else n.value for n in outline.nomor)
+    title = " ".join(" ".join(outline.title.lines).split()) if outline.title else None
+    perihal = _filled(outline.title.perihal) if outline.title else None
+    parties = _parties(outline)
+    nomor = tuple(None if n.placeholder else _filled(n.value) for n in outline.nomor)
     opening = outline.opening
     signing = opening.date if opening else None
     if signing is None and opening is not None:
         signing = opening.numeric_date
-    place = opening.place if opening else None
+    place = _filled(opening.place) if opening else None
     text = _jangka_waktu_text(outline, body_texts)
     duration = quantities.find_duration(text)
     duration_iso = (
@@ -140,7 +173,40 @@ def build_row(
     )
 
 
+def row_for_file(
+    display: str,
+    path: Path | None,
+    values: Mapping[str, Any],
+    today: dt.date,
+    expiring_days: int,
+    lang: str,
+) -> tuple[RegisterRow, int]:
+    """Read, outline and register one discovered input (None = not found); never raises.
+    Also returns the exit code it calls for: 0, 2 (unreadable) or 3 (our own bug)."""
+    from naskah_lint.api import unreadable_message
+    from naskah_lint.errors import UnreadableFile
+    from naskah_lint.i18n import t
+
+    if path is None:
+        return unreadable_row(display, f"NOT_FOUND: {t('err.NOT_FOUND', lang)}"), 2
+    try:
+        from naskah_lint.outline import segment
+        from naskah_lint.reader import read_document
+
+        document = read_document(path)
+        outline = segment(document, values)
+        texts = [b.text for b in document.body]
+        return build_row(display, document.sha256, outline, texts, today, expiring_days), 0
+    except UnreadableFile as exc:
+        return unreadable_row(display, f"{exc.code}: {unreadable_message(exc, lang)}"), 2
+    except Exception as exc:  # our bug: this file's row says so, the others are still listed
+        from naskah_lint.engine.runner import internal_error_line
+
+        return unreadable_row(display, f"INTERNAL: {internal_error_line('', exc)}"), 3
+
+
 def unreadable_row(path: str, message: str) -> RegisterRow:
+    """The row of an input that could not be read: status "unreadable" and the error."""
     return RegisterRow(
         path=path,
         document_type=None,
@@ -184,6 +250,7 @@ def _row_dict(row: RegisterRow) -> dict[str, object]:
 
 
 def render_json(rows: Sequence[RegisterRow], today: dt.date) -> str:
+    """The register as JSON: schema version, the reference date and one object per row."""
     doc = {
         "schema_version": 1,
         "today": today.isoformat(),

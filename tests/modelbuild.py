@@ -9,9 +9,13 @@ An item is either a string (one body paragraph; "\\n" inside is a line break) or
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterable, Mapping, Sequence
+from pathlib import Path
 from typing import Any
+
+import yaml
 
 from naskah_lint.model import (
     Block,
@@ -118,3 +122,78 @@ def table(rows: Sequence[Sequence[str | Sequence[str]]], number: int = 0) -> lis
 def numbered(label_texts: Iterable[tuple[str, str]], **extra: Any) -> list[Item]:
     """Auto-numbered paragraphs from (label, text) pairs, e.g. [("(1)", "..."), ("(2)", "...")]."""
     return [{"text": text, "label": label, **extra} for label, text in label_texts]
+
+
+@functools.lru_cache(maxsize=1)
+def pack_values() -> Mapping[str, Any]:
+    """The shipped pack's `data:` mapping (clause synonyms, thresholds, titles ...)."""
+    path = Path(__file__).resolve().parent.parent / "rules" / "kpu-1068-2023" / "pack.yml"
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    values: Mapping[str, Any] = data["data"]
+    return values
+
+
+def skeleton_pks() -> list[Item]:
+    """A well-formed two-party PKS in the shape of spec §6.1 (typed labels, signature table)."""
+    return [
+        {"text": "PERJANJIAN KERJA SAMA", "align": "center"},
+        {"text": "ANTARA", "align": "center"},
+        {"text": "SEKRETARIAT KOMISI PEMILIHAN UMUM KABUPATEN KARANGANYAR", "align": "center"},
+        {"text": "DENGAN", "align": "center"},
+        {"text": "FAKULTAS HUKUM UNIVERSITAS CONTOH", "align": "center"},
+        {"text": "TENTANG", "align": "center"},
+        {"text": "PENDIDIKAN PEMILIH DAN KAJIAN KEPEMILUAN", "align": "center"},
+        {"text": "NOMOR: 12/PR.07-PKS/3313/2024", "align": "center"},
+        {"text": "NOMOR: 045/UC-FH/PKS/VII/2024", "align": "center"},
+        "",
+        "Pada hari ini Senin, tanggal delapan bulan Juli tahun dua ribu dua puluh empat "
+        "(08-07-2024), bertempat di Karanganyar, kami yang bertanda tangan di bawah ini:",
+        "1.\tNAMA SATU, S.H., Sekretaris Komisi Pemilihan Umum Kabupaten Karanganyar, dalam hal "
+        "ini bertindak untuk dan atas nama Sekretariat Komisi Pemilihan Umum Kabupaten "
+        "Karanganyar, berkedudukan di Jalan Contoh Nomor 1, Karanganyar, selanjutnya disebut "
+        "PIHAK KESATU;",
+        "2.\tDr. NAMA DUA, M.H., Dekan Fakultas Hukum Universitas Contoh, berdasarkan Keputusan "
+        "Rektor Nomor 10 Tahun 2023, dalam hal ini bertindak untuk dan atas nama Fakultas Hukum "
+        "Universitas Contoh, berkedudukan di Jalan Kampus Nomor 2, Surakarta, selanjutnya disebut "
+        "PIHAK KEDUA.",
+        "PIHAK KESATU dan PIHAK KEDUA secara bersama-sama disebut PARA PIHAK dan masing-masing "
+        "disebut PIHAK.",
+        "PARA PIHAK terlebih dahulu menerangkan hal-hal sebagai berikut:",
+        "a.\tbahwa PIHAK KESATU merupakan unsur pendukung penyelenggara Pemilu di daerah;",
+        "b.\tbahwa PIHAK KEDUA melaksanakan Tri Dharma Perguruan Tinggi; dan",
+        "c.\tbahwa PARA PIHAK telah menandatangani Nota Kesepahaman Nomor 3/PR.07-NK/3313/2024 "
+        "tanggal 12 Maret 2024.",
+        "Berdasarkan hal tersebut, PARA PIHAK sepakat mengadakan Perjanjian Kerja Sama dengan "
+        "ketentuan sebagai berikut:",
+        {"text": "Pasal 1", "align": "center"},
+        {"text": "MAKSUD DAN TUJUAN", "align": "center"},
+        "(1)\tMaksud Perjanjian Kerja Sama ini adalah pendidikan pemilih.",
+        "(2)\tTujuan Perjanjian Kerja Sama ini adalah meningkatkan partisipasi.",
+        {"text": "Pasal 2", "align": "center"},
+        {"text": "RUANG LINGKUP", "align": "center"},
+        "Ruang lingkup Perjanjian Kerja Sama ini meliputi:",
+        "a.\tsosialisasi;",
+        "b.\tpenelitian; dan",
+        "c.\tpengabdian.",
+        {"text": "Pasal 3", "align": "center"},
+        {"text": "JANGKA WAKTU", "align": "center"},
+        "(1)\tPerjanjian Kerja Sama ini berlaku 1 (satu) tahun sejak ditandatangani.",
+        "(2)\tJangka waktu sebagaimana dimaksud pada ayat (1) dapat diperpanjang sesuai "
+        "kegiatan sebagaimana dimaksud dalam Pasal 2 huruf b.",
+        {"text": "Pasal 4", "align": "center"},
+        {"text": "PENUTUP", "align": "center"},
+        "Rencana kerja tercantum dalam Lampiran yang merupakan bagian tidak terpisahkan dari "
+        "Perjanjian Kerja Sama ini.",
+        "Demikian Perjanjian Kerja Sama ini dibuat dan ditandatangani oleh PARA PIHAK dalam "
+        "rangkap 2 (dua), masing-masing bermeterai cukup dan mempunyai kekuatan hukum yang sama.",
+        *table(
+            [
+                [
+                    ["PIHAK KESATU,", "Sekretaris KPU Kabupaten Karanganyar", "", "", "NAMA SATU, S.H."],
+                    ["PIHAK KEDUA,", "Dekan Fakultas Hukum", "Meterai Rp10.000", "", "Dr. NAMA DUA, M.H."],
+                ]
+            ]
+        ),
+        "LAMPIRAN",
+        "RENCANA KERJA",
+    ]

@@ -52,7 +52,12 @@ PACK = Pack(
             doc=("Nama hari harus cocok dengan tanggal <b>.", "The weekday must fit the date."),
         ),
         rule("CLAUSE-MONEV", Severity.INFO, ("Pasal monev", "Monitoring clause")),
-        rule("FMT-FONT", Severity.WARNING, ("Huruf badan naskah", "Body font"), applies_to=("NK", "PKS", "OTHER")),
+        rule(
+            "FMT-FONT",
+            Severity.WARNING,
+            ("Huruf badan naskah", "Body font"),
+            applies_to=("NK", "PKS", "OTHER"),
+        ),
         rule("CONS-AYAT-SEQUENCE", Severity.ERROR, ("Urutan ayat", "Paragraph sequence")),
     ),
     data=PackData("kpu-1068-2023", "1", {}),
@@ -126,7 +131,9 @@ FINDINGS_A = (
         rule="FMT-FONT",
         severity=Severity.WARNING,
         message="Huruf 'Calibri' 10 pt; gunakan Arial atau Bookman Old Style 12 pt.",
-        location=Location(story="footer", block=2, part="dokumen", label="Kaki halaman, paragraf 2"),
+        location=Location(
+            story="footer", block=2, part="dokumen", label="Kaki halaman, paragraf 2"
+        ),
         fingerprint="FMT-FONT:footer:e5f6:0",
     ),
     Finding(
@@ -140,7 +147,7 @@ FINDINGS_A = (
 
 
 def sample_report(lang: str = "id", **overrides: Any) -> Report:
-    """Three files: one with findings (path with a space), one clean (non-ASCII path), one broken."""
+    """Three files: findings (a space in the path), clean (non-ASCII path), unreadable."""
     files = (
         FileResult(
             path="drafts/pks universitas.docx",
@@ -161,7 +168,9 @@ def sample_report(lang: str = "id", **overrides: Any) -> Report:
             path="rusak, lama:1.docx",
             sha256=None,
             document_type=None,
-            error=FileError("CORRUPT", "berkas rusak (zip terpotong): buka dan simpan ulang di Word"),
+            error=FileError(
+                "CORRUPT", "berkas rusak (zip terpotong): buka dan simpan ulang di Word"
+            ),
         ),
     )
     values: dict[str, Any] = {

@@ -59,9 +59,7 @@ def make_draft(path: Path, human_comment: bool = False) -> Path:
     return path
 
 
-def finding(
-    rule: str, story: str = "body", block: int | None = None, **loc: object
-) -> Finding:
+def finding(rule: str, story: str = "body", block: int | None = None, **loc: object) -> Finding:
     return Finding(
         rule=rule,
         severity=Severity.WARNING,
@@ -308,7 +306,9 @@ def _main_type(path: Path) -> str:
     ("name", "kind"),
     [("apache-poi__60316.dotx", "dotx"), ("apache-poi__SimpleMacro.docm", "docm")],
 )
-def test_templates_and_macro_documents_keep_their_kind(name: str, kind: str, tmp_path: Path) -> None:
+def test_templates_and_macro_documents_keep_their_kind(
+    name: str, kind: str, tmp_path: Path
+) -> None:
     src = STRESS / name
     if not src.exists():
         pytest.skip(f"corpus file {name} not found")
@@ -327,3 +327,55 @@ def test_templates_and_macro_documents_keep_their_kind(name: str, kind: str, tmp
     with zipfile.ZipFile(src) as a, zipfile.ZipFile(dest) as b:
         kept = {n for n in a.namelist() if "vbaProject" in n or "glossary" in n}
         assert kept <= set(b.namelist())
+
+
+W14 = "http://schemas.microsoft.com/office/word/2010/wordml"
+W15 = "http://schemas.microsoft.com/office/word/2012/wordml"
+
+
+def _add_comments_extended(path: Path, keep_para_id: str) -> None:
+    """Give every comment paragraph a w14:paraId and add Word's commentsExtended side part with
+    one entry per comment plus one for a paragraph that is not ours (as Word does on save)."""
+    with zipfile.ZipFile(path) as zf:
+        parts = {n: zf.read(n) for n in zf.namelist()}
+    comments = etree.fromstring(parts["word/comments.xml"])
+    para_ids = []
+    for i, p in enumerate(comments.iter(f"{{{W}}}p")):
+        para_ids.append(f"{i + 1:08X}")
+        p.set(f"{{{W14}}}paraId", para_ids[-1])
+    parts["word/comments.xml"] = etree.tostring(comments, xml_declaration=True, encoding="UTF-8")
+    entries = "".join(f'<w15:commentEx w15:paraId="{p}" w15:done="0"/>' for p in para_ids)
+    entries += f'<w15:commentEx w15:paraId="{keep_para_id}" w15:done="1"/>'
+    parts["word/commentsExtended.xml"] = (
+        f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
+        f'<w15:commentsEx xmlns:w15="{W15}">{entries}</w15:commentsEx>'
+    ).encode()
+    rels = parts["word/_rels/document.xml.rels"].decode()
+    rels = rels.replace(
+        "</Relationships>",
+        '<Relationship Id="rIdX15" Type="http://schemas.microsoft.com/office/2011/relationships/'
+        'commentsExtended" Target="commentsExtended.xml"/></Relationships>',
+    )
+    parts["word/_rels/document.xml.rels"] = rels.encode()
+    types = parts["[Content_Types].xml"].decode()
+    types = types.replace(
+        "</Types>",
+        '<Override PartName="/word/commentsExtended.xml" ContentType="application/'
+        'vnd.openxmlformats-officedocument.wordprocessingml.commentsExtended+xml"/></Types>',
+    )
+    parts["[Content_Types].xml"] = types.encode()
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as zf:
+        for name, data in parts.items():
+            zf.writestr(name, data)
+
+
+def test_reannotating_cleans_word_side_parts(draft: Path) -> None:
+    first = draft / "first.docx"
+    annotate(draft / "in" / "draf pks.docx", FINDINGS[:3], first, "id")
+    _add_comments_extended(first, keep_para_id="7ABCDEF0")
+    second = draft / "second.docx"
+    annotate(first, FINDINGS[3:4], second, "id")
+    assert [c.text for c in read_document(second).comments] == ["FMT-EMPTY: pesan FMT-EMPTY"]
+    with zipfile.ZipFile(second) as zf:
+        extended = etree.fromstring(zf.read("word/commentsExtended.xml"))
+    assert [e.get(f"{{{W15}}}paraId") for e in extended] == ["7ABCDEF0"]

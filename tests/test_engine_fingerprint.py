@@ -63,8 +63,8 @@ def test_fingerprint_survives_insertions_above(tmp_path, monkeypatch) -> None:
     assert [f.rule for f in before] == ["FMT-FONT"] == [f.rule for f in after]
     old, new = before[0], after[0]
     # the paragraph moved (block and pasal number changed) ...
-    assert (old.location.block, old.location.pasal) == (7, 2)
-    assert (new.location.block, new.location.pasal) == (14, 3)
+    assert (old.location.block, old.location.pasal) == (8, 2)
+    assert (new.location.block, new.location.pasal) == (15, 3)
     # ... and kept its fingerprint
     assert old.fingerprint == new.fingerprint
     assert len(old.fingerprint) == 16 and int(old.fingerprint, 16) >= 0

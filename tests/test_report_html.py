@@ -35,7 +35,13 @@ OUTLINE_JSON: dict[str, Any] = {
     ],
     "recitals": 3,
     "pasal": [
-        {"number": 1, "title": "MAKSUD DAN TUJUAN", "clause": "maksud-tujuan", "ayat": 2, "block": 20},
+        {
+            "number": 1,
+            "title": "MAKSUD DAN TUJUAN",
+            "clause": "maksud-tujuan",
+            "ayat": 2,
+            "block": 20,
+        },
         {"number": 5, "title": "JANGKA WAKTU", "clause": "jangka-waktu", "ayat": 3, "block": 29},
         {"number": 6, "title": "LAIN & LAIN", "clause": None, "ayat": 0, "block": 35},
     ],
@@ -59,7 +65,9 @@ def _doc(text: str) -> Any:
     return lxml.html.document_fromstring(text)
 
 
-_TOKEN = re.compile(r"^(?P<tag>[a-z0-9-]*)(?P<id>#[\w-]+)?(?P<cls>(?:\.[\w-]+)*)(?P<attr>\[[^\]]+\])?$")
+_TOKEN = re.compile(
+    r"^(?P<tag>[a-z0-9-]*)(?P<id>#[\w-]+)?(?P<cls>(?:\.[\w-]+)*)(?P<attr>\[[^\]]+\])?$"
+)
 
 
 def css(el: Any, selector: str) -> list[Any]:
@@ -162,7 +170,13 @@ def test_summary_and_unreadable_file() -> None:
     doc = _doc(html.render(sample_report(), PACK, "id"))
     rows = css(doc, "section.summary tbody tr")
     cells = [[c.text_content().strip() for c in row] for row in rows]
-    assert cells[0][:5] == ["drafts/pks universitas.docx", "Perjanjian Kerja Sama (PKS)", "2", "2", "1"]
+    assert cells[0][:5] == [
+        "drafts/pks universitas.docx",
+        "Perjanjian Kerja Sama (PKS)",
+        "2",
+        "2",
+        "1",
+    ]
     assert cells[1][1] == "Nota Kesepahaman (NK)"
     assert cells[1][5] == "tanpa temuan"
     assert cells[2][5] == (

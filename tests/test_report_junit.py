@@ -27,7 +27,9 @@ def test_totals_and_suites() -> None:
         "drafts/Nota Kesepahaman Jawa Tengah – édisi.docx",
         "rusak, lama:1.docx",
     ]
-    assert [(s.get("tests"), s.get("failures"), s.get("errors"), s.get("skipped")) for s in suites] == [
+    assert [
+        (s.get("tests"), s.get("failures"), s.get("errors"), s.get("skipped")) for s in suites
+    ] == [
         ("5", "4", "0", "0"),
         ("1", "0", "0", "0"),
         ("1", "0", "1", "0"),
@@ -55,8 +57,12 @@ def test_testcases_per_finding() -> None:
     # attributes keep newlines and CR (escaped as character references), markup survives
     assert failure.get("message") == TRICKY
     assert failure.text is not None
-    assert failure.text.startswith("Hari 'Rabu' tidak sesuai: 8 Juli 2024 (Senin), bukan 100%\nbaris kedua\n<b>&\n")
-    assert failure.text.endswith("« Pada hari ini Rabu, tanggal delapan bulan Juli … »\nSaran: Tulis hari Senin.")
+    assert failure.text.startswith(
+        "Hari 'Rabu' tidak sesuai: 8 Juli 2024 (Senin), bukan 100%\nbaris kedua\n<b>&\n"
+    )
+    assert failure.text.endswith(
+        "« Pada hari ini Rabu, tanggal delapan bulan Juli … »\nSaran: Tulis hari Senin."
+    )
 
 
 def test_clean_file_and_unreadable_file() -> None:

@@ -17,7 +17,7 @@ _SPACE = re.compile(r"\s+")
 # Leading labels whose numbers change when something is inserted above: "Pasal 5", "(2)",
 # "b.", "3.", "1.2.", "IV." (manual numbering typed into the text).
 _LEADING_LABEL = re.compile(
-    r"^(?:pasal\s+\d+\b[.:]?|\(\d+\)|\([a-z]\)|[a-z]\.|\d+(?:\.\d+)*\.?(?=\s)|[ivxlc]+\.)\s*"
+    r"^(?:pasal\s+\d+\b[.:]?|\(\d+\)|\([a-z]\)|[a-z]\.|\d+(?:\.\d+)*\.(?=\s)|[ivxlc]+\.)\s*"
 )
 
 

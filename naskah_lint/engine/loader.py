@@ -212,7 +212,7 @@ def describe(tp: Any) -> str:
         return "one of " + ", ".join(repr(a) for a in args)
     if origin in (tuple, list, Sequence, frozenset, set):
         inner = args[0] if args else Any
-        return f"a list of {describe(inner)}"
+        return f"a list of {_plural(inner)}"
     if origin in (dict, Mapping):
         return f"a mapping of {describe(args[1]) if len(args) == 2 else 'values'}"
     if isinstance(tp, type) and dataclasses.is_dataclass(tp):
@@ -221,6 +221,15 @@ def describe(tp: Any) -> str:
     if tp in names:
         return names[tp]
     return getattr(tp, "__name__", str(tp))
+
+
+def _plural(tp: Any) -> str:
+    names = {str: "strings", int: "integers", float: "numbers", bool: "booleans"}
+    if tp in names:
+        return str(names[tp])
+    if isinstance(tp, type) and dataclasses.is_dataclass(tp):
+        return f"mappings ({tp.__name__})"
+    return f"items ({describe(tp)})"
 
 
 def _hints(cls: type[Any]) -> Mapping[str, Any]:

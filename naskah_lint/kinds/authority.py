@@ -17,6 +17,7 @@ from naskah_lint.kinds.consistency import (
     find_span,
     is_kpu_party,
     looks_placeholder,
+    normalize_person,
     normalize_text,
     pack_mapping,
     pack_strings,
@@ -90,11 +91,14 @@ class UnitHead:
 @dataclass(frozen=True, slots=True)
 class KuasaParams:
     """`heads`: jabatan regexes (normalised text) that head their institution; `unit_heads`:
-    heads only of a given unit; `acting`: prefixes of an acting or on-behalf signatory (Plt,
-    Plh, a.n.); `delegation`: regexes that cite a kuasa or delegation in the komparisi."""
+    heads only of a given unit; `non_heads`: jabatan that do not head an institution containing
+    `unit` (a Kepala Dinas signing for the Pemerintah Daerah); `acting`: prefixes of an acting
+    or on-behalf signatory (Plt, Plh, a.n.); `delegation`: regexes that cite a kuasa or
+    delegation in the komparisi."""
 
     heads: tuple[str, ...] = ()
     unit_heads: tuple[UnitHead, ...] = ()
+    non_heads: tuple[UnitHead, ...] = ()
     acting: tuple[str, ...] = ()
     delegation: tuple[str, ...] = ()
 
@@ -112,19 +116,28 @@ def check_kuasa(ctx: Context, params: KuasaParams) -> Iterator[Hit]:
         if jabatan is None:
             continue
         norm = normalize_text(jabatan, abbr)
-        if not norm:
-            continue
+        titles = pack_strings(ctx, "academic_titles")
+        if not norm or normalize_person(jabatan, titles) == normalize_person(party.name, titles):
+            continue  # no real jabatan (the name written twice): STRUCT/CONS rules report that
         unit = normalize_text(party.institution, abbr)
         is_acting = any(rx.match(norm) for rx in acting)
-        is_head = not is_acting and (
-            any(rx.match(norm) for rx in heads)
-            or any(
-                re.match(h.jabatan, norm) and contains_words(unit, normalize_text(h.unit))
-                for h in params.unit_heads
+        not_head = any(
+            re.match(h.jabatan, norm) and contains_words(unit, normalize_text(h.unit))
+            for h in params.non_heads
+        )
+        is_head = (
+            not is_acting
+            and not not_head
+            and (
+                any(rx.match(norm) for rx in heads)
+                or any(
+                    re.match(h.jabatan, norm) and contains_words(unit, normalize_text(h.unit))
+                    for h in params.unit_heads
+                )
             )
         )
-        if is_head:
-            continue
+        if is_head or (not unit and not is_acting):
+            continue  # head, or no institution to judge the jabatan against
         text = " ".join(block_text(ctx, b) for b in party.blocks)
         text += " " + (party.legal_basis or "")
         if any(rx.search(text) for rx in delegation):

@@ -301,7 +301,7 @@ def check_nomor_year(ctx: Context, params: NomorYearParams) -> Iterator[Hit]:
 def check_empty_nomor(ctx: Context, params: NoParams) -> Iterator[Hit]:
     """A NOMOR line left blank or dotted."""
     for nomor in ctx.outline.nomor:
-        if nomor.placeholder or not (nomor.value or "").strip():
+        if nomor.placeholder or looks_placeholder(nomor.value):
             start, end = first_placeholder(block_text(ctx, nomor.block))
             yield Hit(
                 block=nomor.block,
@@ -531,7 +531,7 @@ def check_xref(ctx: Context, params: XRefParams) -> Iterator[Hit]:
                 if x.ayat not in ayat:
                     yield Hit(
                         block=x.block,
-                        message="ayat",
+                        message="ayat" if ayat else "no_ayat",
                         params={
                             "ref": ref,
                             "ayat": x.ayat,
@@ -584,11 +584,13 @@ def check_rangkap(ctx: Context, params: NoParams) -> Iterator[Hit]:
     m = _RANGKAP_RE.search(text)
     span = (m.start(), m.end()) if m else (None, None)
     found = " ".join(m.group(0).split()) if m else f"rangkap {c.rangkap_digits}"
+    parties = len(ctx.outline.parties) or len(ctx.outline.signatures)
     if (
         c.rangkap_digits is not None
         and c.rangkap_words is not None
         and c.rangkap_digits != c.rangkap_words
     ):
+        right = parties or c.rangkap_digits
         yield Hit(
             block=c.block,
             message="mismatch",
@@ -597,14 +599,13 @@ def check_rangkap(ctx: Context, params: NoParams) -> Iterator[Hit]:
                 "digits": c.rangkap_digits,
                 "words": c.rangkap_words_text or "",
                 "words_value": c.rangkap_words,
-                "expected": f"{c.rangkap_digits} ({int_to_words(c.rangkap_digits)})",
+                "expected": f"{right} ({int_to_words(right)})",
             },
             run_start=span[0],
             run_end=span[1],
         )
         return
     count = c.rangkap_digits if c.rangkap_digits is not None else c.rangkap_words
-    parties = len(ctx.outline.parties) or len(ctx.outline.signatures)
     if count is not None and parties and count < parties:
         yield Hit(
             block=c.block,
@@ -1111,11 +1112,13 @@ def check_lampiran(ctx: Context, params: NoParams) -> Iterator[Hit]:
 @dataclass(frozen=True, slots=True)
 class PlaceholderParams:
     """`skip_nomor` / `skip_opening_date`: leave blank nomor lines and a blank signing date to
-    CONS-EMPTY-NOMOR and CONS-EMPTY-DATE; `max_shown`: placeholders quoted per finding."""
+    CONS-EMPTY-NOMOR and CONS-EMPTY-DATE; `max_shown`: placeholders quoted per finding;
+    `max_findings`: paragraphs reported one by one before the rest fold into one finding."""
 
     skip_nomor: bool = True
     skip_opening_date: bool = True
     max_shown: int = 3
+    max_findings: int = 15
 
 
 def check_placeholders(ctx: Context, params: PlaceholderParams) -> Iterator[Hit]:
@@ -1125,7 +1128,7 @@ def check_placeholders(ctx: Context, params: PlaceholderParams) -> Iterator[Hit]
         skip |= {
             (Story.BODY, n.block)
             for n in ctx.outline.nomor
-            if n.placeholder or not (n.value or "").strip()
+            if n.placeholder or looks_placeholder(n.value)
         }
     if params.skip_opening_date and ctx.outline.opening and empty_date(ctx):
         skip.add((Story.BODY, ctx.outline.opening.block))
@@ -1137,9 +1140,17 @@ def check_placeholders(ctx: Context, params: PlaceholderParams) -> Iterator[Hit]
         grouped.setdefault(where, [])
         if ph.text not in grouped[where]:
             grouped[where].append(ph.text)
-    for (story, block), texts in sorted(
-        grouped.items(), key=lambda kv: (kv[0][0] != Story.BODY, kv[0])
-    ):
+    order = sorted(grouped.items(), key=lambda kv: (kv[0][0] is not Story.BODY, kv[0]))
+    for n, ((story, block), texts) in enumerate(order):
+        if n == params.max_findings:
+            rest = sum(len(t) for _, t in order[n:])
+            yield Hit(
+                block=None,
+                message="more",
+                params={"found": rest, "count": len(order) - n},
+                key="more",
+            )
+            return
         start, end = find_span(block_text(ctx, block, story), texts[0])
         shown = ", ".join(f"'{t.strip()}'" for t in texts[: params.max_shown])
         if len(texts) > params.max_shown:
@@ -1339,7 +1350,8 @@ def check_hidden_text(ctx: Context, params: RunFlagParams) -> Iterator[Hit]:
 
 @dataclass(frozen=True, slots=True)
 class AuthorMetadataParams:
-    """`fields`: core/app properties to check; `ignore_values`: harmless values (generators);
+    """`fields`: core/app properties to check; `ignore_values`: harmless values (generators),
+    matched case-insensitively at the start of the value;
     `final_only`: check only in --mode final."""
 
     fields: tuple[str, ...] = ("creator", "last_modified_by")
@@ -1355,7 +1367,11 @@ def check_author_metadata(ctx: Context, params: AuthorMetadataParams) -> Iterato
     found: list[str] = []
     for name in params.fields:
         value = getattr(ctx.document.metadata, name, None)
-        if isinstance(value, str) and value.strip() and value.strip().casefold() not in ignore:
+        if (
+            isinstance(value, str)
+            and value.strip()
+            and not value.strip().casefold().startswith(tuple(ignore))
+        ):
             found.append(f"{name}='{value.strip()}'")
     if found:
         yield Hit(block=None, params={"found": ", ".join(found)})

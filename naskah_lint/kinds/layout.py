@@ -68,12 +68,15 @@ def check_title_format(ctx: Context, params: TitleFormatParams) -> Iterator[Hit]
                 displayed_text(block), block_placeholders(ctx.outline, block.index)
             )
             if lower:
+                expected = text.upper()
+                if _ends_with_period(expected):
+                    expected = expected.rstrip(" .")
                 yield Hit(
                     block=block.index,
                     params={
                         "found": shorten(text, 60),
-                        "words": ", ".join(lower[:5]),
-                        "expected": shorten(text.upper(), 60),
+                        "words": ", ".join(w.strip(".,;:") for w in lower[:5]),
+                        "expected": shorten(expected, 60),
                     },
                     key="caps",
                 )
@@ -111,8 +114,8 @@ class LineSpacingParams:
 
 
 def check_line_spacing(ctx: Context, params: LineSpacingParams) -> Iterator[Hit]:
-    """One finding per document: how many paragraphs are outside the range, the values, and
-    the first such paragraph."""
+    """One finding per document, on the first paragraph outside the range, with its spacing and
+    how many paragraphs are outside it."""
     skip = set(ctx.outline.title.blocks) if ctx.outline.title and params.skip_title else set()
     offenders: list[Block] = []
     for block in ctx.document.iter_story(Story.BODY):
@@ -128,14 +131,13 @@ def check_line_spacing(ctx: Context, params: LineSpacingParams) -> Iterator[Hit]
             offenders.append(block)
     if not offenders:
         return
-    values = sorted({round(b.para.line_spacing or 0.0, 2) for b in offenders})
     yield Hit(
         block=offenders[0].index,
         params={
             "count": len(offenders),
-            "values": ", ".join(f"{v:g}" for v in values),
-            "minimum": f"{params.minimum:g}",
-            "maximum": f"{params.maximum:g}",
+            "value": float(offenders[0].para.line_spacing or 0.0),
+            "minimum": float(params.minimum),
+            "maximum": float(params.maximum),
         },
         key="spacing",
     )

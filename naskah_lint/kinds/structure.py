@@ -109,6 +109,35 @@ def block_text(blocks: Mapping[int, Block], first: int, last: int) -> str:
     return "\n".join(blocks[i].text for i in range(first, last + 1) if i in blocks)
 
 
+# --------------------------------------------------------------------------- document-type
+
+
+@dataclass(frozen=True, slots=True)
+class DocumentTypeParams:
+    """`report`: the document types that get the note (default: OTHER only)."""
+
+    report: tuple[str, ...] = ("OTHER",)
+
+
+def check_document_type(ctx: Context, params: DocumentTypeParams) -> Iterator[Hit]:
+    """One whole-document note for a document of a reported type (OTHER: the agreement
+    structure and clause rules were skipped), quoting its title or first line."""
+    outline = ctx.outline
+    if outline.document_type not in params.report:
+        return
+    title = ""
+    if outline.title is not None:
+        title = outline.title.kind_text or " ".join(outline.title.lines)
+    if not title.strip():
+        title = next((b.text for b in ctx.document.iter_story(Story.BODY) if b.text.strip()), "")
+    yield Hit(
+        block=None,
+        message="default" if title.strip() else "no_title",
+        params={"type": outline.document_type, "title": shorten(title)},
+        key=outline.document_type,
+    )
+
+
 # --------------------------------------------------------------------------- title-form
 
 
@@ -850,6 +879,12 @@ def check_signature_blocks(ctx: Context, params: SignatureBlocksParams) -> Itera
 
 def _kinds() -> tuple[Kind[Any], ...]:
     return (
+        Kind(
+            "document-type",
+            DocumentTypeParams,
+            check_document_type,
+            "A note for documents of the listed types (OTHER: agreement rules skipped).",
+        ),
         Kind(
             "title-form",
             TitleFormParams,

@@ -16,6 +16,7 @@ from naskah_lint.kinds.consistency import (
     find_span,
     keyword_in,
     kpu_nomors,
+    looks_placeholder,
     pack_strings,
     party_name,
 )
@@ -39,7 +40,7 @@ def check_nomor_pattern(ctx: Context, params: NomorPatternParams) -> Iterator[Hi
     pattern = re.compile(params.pattern)
     for nomor, label in kpu_nomors(ctx.outline, pack_strings(ctx, "kpu_keywords")):
         value = (nomor.value or "").strip()
-        if nomor.placeholder or not value or pattern.fullmatch(value):
+        if nomor.placeholder or looks_placeholder(value) or pattern.fullmatch(value):
             continue
         start, end = find_span(block_text(ctx, nomor.block), value)
         yield Hit(
@@ -90,9 +91,10 @@ def check_number_words(ctx: Context, params: NumberWordsParams) -> Iterator[Hit]
 
 @dataclass(frozen=True, slots=True)
 class RupiahParams:
-    """`problems`: the problem codes reported (see `naskah_lint.lang.money.PROBLEM_CODES`); the
-    first one found selects the message variant of the same name. `skip_parts`: parts where
-    amounts are not checked (lampiran tables); `words_in_tables`: require words in tables."""
+    """`problems`: the problem codes reported (see `naskah_lint.lang.money.PROBLEM_CODES`), in
+    priority order: the first one an amount has selects the message variant of that name.
+    `skip_parts`: parts not checked (lampiran tables); `words_in_tables`: require words there;
+    `skip_after`: text just before an amount that makes it a stamp ("Meterai Rp10.000")."""
 
     problems: tuple[str, ...] = (
         "dot_after_rp",
@@ -102,8 +104,9 @@ class RupiahParams:
         "bad_grouping",
         "words_missing",
     )
-    skip_parts: tuple[str, ...] = ("lampiran",)
+    skip_parts: tuple[str, ...] = ("lampiran", "tanda-tangan")
     words_in_tables: bool = False
+    skip_after: str = r"m[ae]terai\s*(?:tempel\s*)?$"
 
 
 def rupiah_canonical(amount: Decimal) -> str:
@@ -119,11 +122,14 @@ def rupiah_canonical(amount: Decimal) -> str:
 
 def check_rupiah(ctx: Context, params: RupiahParams) -> Iterator[Hit]:
     """Money written as Rp10.000.000,00 (sepuluh juta rupiah): no "Rp. ", no ",-"."""
+    stamp = re.compile(params.skip_after, re.IGNORECASE)
     for b in ctx.document.body:
         if ctx.outline.part_of(b.index) in params.skip_parts:
             continue
         for r in money.find_rupiah(b.text):
-            codes = [c for c in r.problems if c in params.problems]
+            if stamp.search(b.text[max(0, r.span[0] - 20) : r.span[0]]):
+                continue
+            codes = [c for c in params.problems if c in r.problems]
             if b.cell is not None and not params.words_in_tables:
                 codes = [c for c in codes if c != "words_missing"]
             if not codes:
@@ -211,7 +217,7 @@ def check_meterai(ctx: Context, params: MeteraiParams) -> Iterator[Hit]:
     institutions = outline.title.institutions if outline.title else ()
     for i, party in enumerate(outline.parties):
         text = party.institution or (institutions[i] if i < len(institutions) else None)
-        if not text:
+        if not text or looks_placeholder(text):
             continue
         gov, priv = keyword_in(text, government), keyword_in(text, private)
         if gov and (not priv or len(gov) > len(priv)):

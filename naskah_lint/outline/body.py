@@ -13,7 +13,9 @@ from naskah_lint.outline.lines import Line
 from naskah_lint.outline.model import Ayat, ListItem, Pasal, XRef
 
 _ARTICLE = re.compile(r"^\s*ARTICLE\s+(?P<num>\d{1,3})\b\s*[.:]?\s*(?P<rest>.*)$", re.IGNORECASE)
-_NUMBER_TEXT = re.compile(r"^\s*(?:pasal|article)\s*(?:\d{1,3}|[IVXLC]{1,6})\b", re.IGNORECASE)
+_NUMBER_TEXT = re.compile(
+    r"^\s*(?:pasal|article)\s*(?:\d{1,3}(?!\d)|[IVXLC]{1,6}\b)", re.IGNORECASE
+)
 _BAB = re.compile(r"^\s*BAB\s+(?P<num>[IVXLC]{1,6}|\d{1,3})\b\s*(?P<rest>.*)$")
 _AYAT = re.compile(r"^\(\s*(\d{1,3})\s*\)$")
 _HURUF = re.compile(r"^([a-zA-Z])[.)]$")
@@ -58,7 +60,9 @@ def _heading(line: Line, english: bool) -> Heading | None:
             title = None
     numtext = _NUMBER_TEXT.match(line.text)
     label = line.numbering_label
-    by_word = label is not None and re.match(r"\s*(?:pasal|article)\b", label, re.IGNORECASE) is not None
+    by_word = (
+        label is not None and re.match(r"\s*(?:pasal|article)\b", label, re.IGNORECASE) is not None
+    )
     return Heading(
         line=0,
         number=number,
@@ -68,7 +72,9 @@ def _heading(line: Line, english: bool) -> Heading | None:
     )
 
 
-def find_headings(lines: Sequence[Line], start: int, english: bool) -> tuple[list[Heading], list[Bab]]:
+def find_headings(
+    lines: Sequence[Line], start: int, english: bool
+) -> tuple[list[Heading], list[Bab]]:
     """Every pasal heading and BAB line from line index `start` on."""
     headings: list[Heading] = []
     babs: list[Bab] = []
@@ -76,9 +82,7 @@ def find_headings(lines: Sequence[Line], start: int, english: bool) -> tuple[lis
         line = lines[i]
         h = _heading(line, english)
         if h is not None:
-            headings.append(
-                Heading(i, h.number, h.number_text, h.title, h.numbered_by_word)
-            )
+            headings.append(Heading(i, h.number, h.number_text, h.title, h.numbered_by_word))
             continue
         m = _BAB.match(line.text)
         if m and len(line.text) <= 120:
@@ -89,7 +93,7 @@ def find_headings(lines: Sequence[Line], start: int, english: bool) -> tuple[lis
 def _title_like(text: str) -> bool:
     """A short heading-like line: no sentence end, capitalised words."""
     t = text.strip()
-    if not t or len(t) > 100 or t.endswith((".", ";", ":", ",")) and not t.endswith("..."):
+    if not t or len(t) > 100 or (t.endswith((".", ";", ":", ",")) and not t.endswith("...")):
         return False
     words = re.findall(r"[A-Za-z][\w'’/-]*", t)
     if not words or len(words) > 14:
@@ -167,7 +171,11 @@ def _read_body(lines: Sequence[Line], start: int, end: int) -> _Body:
         if not line.text:
             continue
         label, content = line.split_label()
-        fmt = line.source.numbering.fmt if line.numbering_label is not None and line.source.numbering else None
+        fmt = (
+            line.source.numbering.fmt
+            if line.numbering_label is not None and line.source.numbering
+            else None
+        )
         kind = _item_kind(label, fmt)
         texts.append(content)
         for ref in find_references(content):

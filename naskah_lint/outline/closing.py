@@ -10,7 +10,7 @@ from naskah_lint.lang.normalize import find_placeholders
 from naskah_lint.lang.ordinals import ordinal_value
 from naskah_lint.lang.terbilang import words_to_int
 from naskah_lint.model import Block, Document, Story
-from naskah_lint.outline.lines import Line, clean, strip_end
+from naskah_lint.outline.lines import Line, clean, is_control_tag, strip_end
 from naskah_lint.outline.model import Closing, Lampiran, Signature
 
 _DEMIKIAN = re.compile(r"^\s*(?:demikian|thus|in\s+witness\s+whereof)\b", re.IGNORECASE)
@@ -24,7 +24,9 @@ _RANGKAP_DIGITS_WORDS = (
         re.IGNORECASE,
     ),
 )
-_RANGKAP_DIGITS = re.compile(r"\brangkap\s+(?P<d>\d{1,2})\b|\b(?P<d2>\d{1,2})\s+rangkap\b", re.IGNORECASE)
+_RANGKAP_DIGITS = re.compile(
+    r"\brangkap\s+(?P<d>\d{1,2})\b|\b(?P<d2>\d{1,2})\s+rangkap\b", re.IGNORECASE
+)
 _RANGKAP_WORDS = re.compile(
     r"\brangkap\s+(?P<w>[a-z]+(?:\s+(?:belas|puluh))?)\b|\b(?P<w2>[a-z]+(?:\s+(?:belas|puluh))?)\s+rangkap\b",
     re.IGNORECASE,
@@ -71,7 +73,7 @@ _COLUMN_SPLIT = re.compile(r"\t+| {4,}")
 
 
 def is_closing(text: str) -> bool:
-    """"Demikian ... dibuat ... rangkap ..." or a sentence that makes the copies."""
+    """ "Demikian ... dibuat ... rangkap ..." or a sentence that makes the copies."""
     if _DEMIKIAN.search(text) and len(text) > 20:
         return True
     return bool(_DIBUAT.search(text) and _RANGKAP_WORD.search(text))
@@ -131,7 +133,11 @@ def _label(text: str) -> tuple[str, int | None, bool] | None:
     m = _PARTY_LABEL.match(t)
     if m:
         if m.group("en"):
-            return " ".join(m.group("en").upper().split()), _EN_ORDINALS[m.group("en_ord").upper()], False
+            return (
+                " ".join(m.group("en").upper().split()),
+                _EN_ORDINALS[m.group("en_ord").upper()],
+                False,
+            )
         ordinal = ordinal_value(m.group("ord"))
         if ordinal is not None:
             return " ".join(m.group("label").upper().split()), ordinal, False
@@ -149,6 +155,7 @@ class _Open:
     witness: bool
     story: Story
     blocks: list[int] = field(default_factory=list)
+    seq: int = 0  # creation order, to keep left-to-right order within one row
     rows: list[str] = field(default_factory=list)  # "" marks a gap
 
 
@@ -170,6 +177,18 @@ def _is_placeholder(text: str) -> bool:
     return bool(find_placeholders(text)) or bool(_DOTS_ONLY.match(text))
 
 
+def _row_kind(text: str, prev: str, gap: bool) -> str:
+    """ "name" or "jabatan" for a signature row: a title or name field makes a name; a jabatan
+    keyword or field, or a line right under a jabatan line, makes a jabatan."""
+    key = _template_key(text)
+    if _TITLES.search(text) or _is_name_placeholder(text):
+        return "name"
+    named = key is not None and ("nama" in key or "name" in key)
+    if (key is not None and not named) or _JABATAN_WORDS.search(text):
+        return "jabatan"
+    return "jabatan" if prev == "jabatan" and not gap else "name"
+
+
 def _signature(sig: _Open) -> Signature | None:
     names: list[str] = []
     jabatan: list[str] = []
@@ -180,8 +199,8 @@ def _signature(sig: _Open) -> Signature | None:
     content = False
     for row in sig.rows:
         text = clean(row)
-        if not text:
-            gap = True
+        if not text or is_control_tag(text):
+            gap = gap or not text
             continue
         content = True
         nip_m = _NIP.match(text)
@@ -196,27 +215,20 @@ def _signature(sig: _Open) -> Signature | None:
         if _SKIP.match(text):
             prev, gap = "skip", False
             continue
-        key = _template_key(text)
-        if _TITLES.search(text) or _is_name_placeholder(text):
-            kind = "name"
-        elif (key is not None and not ("nama" in key or "name" in key)) or _JABATAN_WORDS.search(text):
-            kind = "jabatan"
-        elif prev == "jabatan" and not gap:
-            kind = "jabatan"
-        else:
-            kind = "name"
+        kind = _row_kind(text, prev, gap)
         (names if kind == "name" else jabatan).append(text)
         prev, gap = kind, False
     if not content and sig.label is None:
         return None
     real = [n for n in names if not _is_placeholder(n)]
-    name = (real or names or [None])[-1]
+    chosen = real or names
+    name = chosen[-1] if chosen else None
     if name is not None and re.fullmatch(r"\(\s*[^().…]*[A-Za-z][^()]*\)", name):
         name = name.strip()[1:-1].strip()
     return Signature(
         label=sig.label,
         ordinal=sig.ordinal,
-        jabatan=" ".join(jabatan) or None,
+        jabatan=" ".join(j.rstrip(" ,;:") for j in jabatan) or None,
         name=name,
         nip=nip,
         meterai=meterai,
@@ -269,7 +281,14 @@ def read_signatures(lines: Sequence[Line], start: int, end: int) -> Signatures:
                 if key in open_by_col:
                     done.append(open_by_col.pop(key))
                 label, ordinal, witness = lab
-                sig = _Open(label, ordinal, witness, Story.BODY, [line.block])
+                sig = _Open(
+                    label,
+                    ordinal,
+                    witness,
+                    Story.BODY,
+                    [line.block],
+                    seq=len(done) + len(open_by_col),
+                )
                 open_by_col[key] = sig
                 if first_block is None:
                     first_block, first_line = line.block, i
@@ -277,16 +296,16 @@ def read_signatures(lines: Sequence[Line], start: int, end: int) -> Signatures:
             current = open_by_col.get(key)
             if current is not None:
                 current.rows.append(text)
-                if text.strip():
+                if text.strip() and not is_control_tag(text):
                     current.blocks.append(line.block)
     done.extend(open_by_col.values())
-    done.sort(key=lambda s: (min(s.blocks), s.blocks))
+    done.sort(key=lambda s: (min(s.blocks), s.seq))
     parties: list[Signature] = []
     witnesses: list[Signature] = []
     for item in done:
-        sig = _signature(item)
-        if sig is not None:
-            (witnesses if sig.witness else parties).append(sig)
+        made = _signature(item)
+        if made is not None:
+            (witnesses if made.witness else parties).append(made)
     return Signatures(tuple(parties), tuple(witnesses), first_block, first_line)
 
 
@@ -320,12 +339,12 @@ def textbox_signatures(document: Document, after_block: int) -> tuple[Signature,
             rows = rows[1:]
         sig = _signature(
             _Open(
-                label[0] if label else None,
-                label[1] if label else None,
-                bool(label and label[2]),
-                Story.TEXTBOX,
-                [b.index for b in group],
-                rows,
+                label=label[0] if label else None,
+                ordinal=label[1] if label else None,
+                witness=bool(label and label[2]),
+                story=Story.TEXTBOX,
+                blocks=[b.index for b in group],
+                rows=rows,
             )
         )
         if sig is not None and sig.name is not None and sig.jabatan is not None:
@@ -350,7 +369,11 @@ def find_lampiran_heads(lines: Sequence[Line], start: int) -> list[int]:
 def read_lampiran(lines: Sequence[Line], heads: Sequence[int], body_end: int) -> Lampiran | None:
     """Annex headings and the body lines (before `body_end`) that refer to a lampiran."""
     refs = sorted(
-        {lines[i].block for i in range(min(body_end, len(lines))) if _LAMPIRAN_REF.search(lines[i].text)}
+        {
+            lines[i].block
+            for i in range(min(body_end, len(lines)))
+            if _LAMPIRAN_REF.search(lines[i].text)
+        }
     )
     if not heads and not refs:
         return None

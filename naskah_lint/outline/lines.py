@@ -17,7 +17,9 @@ from naskah_lint.model import Block, Document, Story
 
 _SPACES = re.compile(r"[ \t\u00a0\u2002\u2003\u2009]+")
 # A list label written in the text: "(1)", "1.", "a.", "b)", "IV." (roman numerals for parties).
-_TEXT_LABEL = re.compile(r"^\s*(?P<label>\(\s*\d{1,3}\s*\)|\d{1,3}[.)]|[a-zA-Z][.)]|[IVX]{1,5}\.)(?=\s|$)")
+_TEXT_LABEL = re.compile(
+    r"^\s*(?P<label>\(\s*\d{1,3}\s*\)|\d{1,3}[.)]|[a-zA-Z][.)]|[IVX]{1,5}\.)(?=\s|$)"
+)
 
 
 def clean(text: str) -> str:
@@ -82,7 +84,9 @@ def has_placeholder(text: str) -> bool:
     return bool(find_placeholders(text))
 
 
-def first_index(lines: Sequence[Line], start: int, end: int, pattern: re.Pattern[str]) -> int | None:
+def first_index(
+    lines: Sequence[Line], start: int, end: int, pattern: re.Pattern[str]
+) -> int | None:
     """Index of the first line in [start, end) whose text matches `pattern`."""
     for i in range(max(start, 0), min(end, len(lines))):
         if pattern.search(lines[i].text):
@@ -98,3 +102,23 @@ def blocks_of(lines: Sequence[Line]) -> tuple[int, ...]:
 def strip_end(text: str, chars: str = " ,.;:") -> str:
     """Text without trailing punctuation such as the comma before "selanjutnya"."""
     return text.strip().rstrip(chars).strip()
+
+
+def tidy(text: str) -> str:
+    """A value cut out of a sentence: no trailing comma or semicolon, one closing full stop
+    removed, an unmatched closing bracket dropped; dotted blanks ("……", "....") are kept."""
+    value = clean(text).rstrip(" ,;:")
+    if value.endswith(".") and not value.endswith("..") and not value.endswith("…."):
+        value = value[:-1].rstrip(" ,;:")
+    if value.endswith(")") and value.count(")") > value.count("("):
+        value = value[:-1].rstrip()
+    return value
+
+
+_CONTROL_TAG = re.compile(r"^\{\{\s*[#/^][^{}]*\}\}$")
+
+
+def is_control_tag(text: str) -> bool:
+    """True for template loop/section tags such as "{{#perjanjian}}" or "{{/tandatangan}}"."""
+    parts = re.findall(r"\{\{[^{}]*\}\}|\S+", text.strip())
+    return bool(parts) and all(_CONTROL_TAG.match(p) for p in parts)

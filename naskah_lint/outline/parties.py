@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from naskah_lint.lang.dates import find_dates
 from naskah_lint.lang.ordinals import ordinal_value, series_of
-from naskah_lint.outline.lines import Line, blocks_of, clean, has_placeholder, strip_end
+from naskah_lint.outline.lines import Line, blocks_of, clean, has_placeholder, strip_end, tidy
 from naskah_lint.outline.model import CitedNK, Party, Premis, Recital
 
 _ORD_WORD = r"(?:PERTAMA|KE\s*[-–]?\s*\d{1,2}|KE[A-Z]+(?:\s+(?:BELAS|PULUH))?)"
@@ -35,7 +35,8 @@ _INTRO = re.compile(
     re.IGNORECASE,
 )
 _AGREE = re.compile(
-    r"\b(?:sepakat|bersepakat|menyepakati|setuju|mengikatkan\s+diri|agreed?|agrees)\b", re.IGNORECASE
+    r"\b(?:sepakat|bersepakat|menyepakati|setuju|mengikatkan\s+diri|agreed?|agrees)\b",
+    re.IGNORECASE,
 )
 _AGREE_TAIL = re.compile(
     r"\b(?:ketentuan|sebagai\s+berikut|berikut|syarat|pasal|conditions|terms|provisions)\b",
@@ -56,7 +57,8 @@ _LEAD_ENUM = re.compile(r"^\s*(?:[IVX]{1,5}|1I|\d{1,2}|[a-z])\s*[.)]\s*")
 
 # Komparisi pieces. Each stops before the next piece of the sentence.
 _STOP = (
-    r"(?=\s*,|\s*;|\s+(?:yang\s+)?(?:berkedudukan|beralamat|berlamat|berdomisili)\b"
+    r"(?=\s*,|\s*;|\s+(?:yang\s+)?(?:berkedudukan|beralamat|berlamat|berdomisili|domiciled)\b"
+    r"|\s+hereinafter\b"
     r"|\s+(?:yang\s+)?(?:untuk\s+)?selanjutnya\b|\s+(?:dalam\s+hal\s+ini|bertindak)\b"
     r"|\.\s*$|\s*\(\s*selanjutnya|$)"
 )
@@ -79,7 +81,8 @@ _ADDRESS = re.compile(
 _LEGAL = re.compile(
     r"\b(?:berdasarkan|based\s+on)\s+(?P<v>.+?)"
     r"(?=,\s*(?:dalam\s+hal\s+ini|yang\s+selanjutnya|selanjutnya|berkedudukan|bertindak)\b"
-    r"|\s+(?:dalam\s+hal\s+ini|bertindak|selanjutnya)\b|;|,\s*in\s+this\s+case|$)",
+    r"|\s+(?:dalam\s+hal\s+ini|bertindak|selanjutnya)\b|;"
+    r"|,\s*(?:in\s+this\s+case|acting|domiciled|hereinafter)\b|$)",
     re.IGNORECASE | re.DOTALL,
 )
 _JABATAN_STOP = re.compile(
@@ -168,8 +171,10 @@ def _paren_aware_cut(text: str, pattern: re.Pattern[str]) -> str:
 
 def _is_title_chunk(chunk: str, titles: frozenset[str]) -> bool:
     c = chunk.strip()
-    return c.upper() in titles or c.upper().rstrip(".") in titles or bool(
-        _TITLE_CHUNK.match(c) and "." in c
+    return (
+        c.upper() in titles
+        or c.upper().rstrip(".") in titles
+        or bool(_TITLE_CHUNK.match(c) and "." in c)
     )
 
 
@@ -179,7 +184,7 @@ def _name_and_rest(text: str, titles: frozenset[str]) -> tuple[str | None, str]:
     m = re.match(r"^(?P<name>[^:\n]{2,120}?)\s*:\s*(?P<rest>.+)$", body, re.DOTALL)
     if m and not _ACTING.search(m.group("name")) and not _ALIAS_ID.search(m.group("name")):
         return clean(m.group("name")), m.group("rest")
-    chunks = [c for c in re.split(r",\s*", clean(body))]
+    chunks = re.split(r",\s*", clean(body))
     if len(chunks) < 2:
         return None, body
     name_parts = [chunks[0]]
@@ -207,7 +212,7 @@ def _value(pattern: re.Pattern[str], text: str) -> str | None:
     m = pattern.search(text)
     if m is None:
         return None
-    value = strip_end(clean(m.group("v")), " ,.;:")
+    value = tidy(m.group("v"))
     return value or None
 
 
@@ -226,8 +231,8 @@ def _party(
         jabatan: str | None = kv.get("jabatan") or None
     else:
         name, rest = _name_and_rest(before_alias, titles)
-        jab = clean(_paren_aware_cut(rest, _JABATAN_STOP)) if rest else ""
-        jabatan = strip_end(jab) or None
+        jab = _paren_aware_cut(rest, _JABATAN_STOP) if rest else ""
+        jabatan = tidy(jab) or None
         if jabatan is not None and (_ALIAS_ID.search(jabatan) or _ALIAS_EN.search(jabatan)):
             jabatan = None
     institution = kv.get("institution") or _value(_INSTITUTION, text)

@@ -25,7 +25,7 @@ from naskah_lint.outline.closing import (
     textbox_signatures,
 )
 from naskah_lint.outline.lines import Line, body_lines
-from naskah_lint.outline.model import Outline, Placeholder
+from naskah_lint.outline.model import Outline, Placeholder, Signature
 from naskah_lint.outline.parties import read_komparisi, read_premis
 from naskah_lint.outline.title import read_head
 
@@ -74,6 +74,20 @@ def _placeholders(document: Document) -> tuple[Placeholder, ...]:
     )
 
 
+def _signature_anchors(document: Document, signatures: Sequence[Signature]) -> list[int]:
+    """Body blocks where signature blocks start (for a text box: the block it is anchored in)."""
+    anchors = {b.index: b.anchor_block for b in document.blocks if b.story is Story.TEXTBOX}
+    out: list[int] = []
+    for sig in signatures:
+        first = sig.blocks[0] if sig.blocks else None
+        if first is None:
+            continue
+        anchor = first if sig.story is Story.BODY else anchors.get(first)
+        if anchor is not None:
+            out.append(anchor)
+    return out
+
+
 def _parts(labels: Mapping[int, str]) -> tuple[tuple[int, str], ...]:
     out: list[tuple[int, str]] = []
     current = "dokumen"
@@ -93,7 +107,7 @@ def segment(document: Document, pack_values: Mapping[str, Any]) -> Outline:
     table = clause_table(pack_values)
 
     headings, babs = find_headings(lines, 0, english)
-    limit = headings[0].line if headings else len(lines)
+    limit = min([h.line for h in headings[:1]] + [b.line for b in babs[:1]] + [len(lines)])
     head = read_head(lines, limit, english)
     headings = [h for h in headings if h.line >= head.end]
     babs = [b for b in babs if b.line >= head.end]
@@ -154,7 +168,7 @@ def segment(document: Document, pack_values: Mapping[str, Any]) -> Outline:
     mark([closing.block if closing else None], "penutup")
     mark([signatures.first_block], "tanda-tangan")
     if signatures.first_block is None:
-        mark((s.blocks[0] for s in party_sigs if s.story is Story.BODY and s.blocks), "tanda-tangan")
+        mark(_signature_anchors(document, party_sigs), "tanda-tangan")
     mark((lines[i].block for i in heads[:1]), "lampiran")
     return Outline(
         document_type=head.document_type,

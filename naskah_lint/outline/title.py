@@ -6,9 +6,9 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from naskah_lint.lang.dates import find_numeric_date_in_brackets, find_word_date, normalize_weekday
-from naskah_lint.lang.normalize import is_placeholder_only
-from naskah_lint.outline.lines import Line, clean, has_placeholder, strip_end
+from naskah_lint.lang.dates import find_numeric_date_in_brackets, find_word_date
+from naskah_lint.lang.normalize import is_placeholder_only, strip_placeholders
+from naskah_lint.outline.lines import Line, clean, has_placeholder, strip_end, tidy
 from naskah_lint.outline.model import Nomor, Opening, Title
 
 # Document type from the title line, most specific first. NPHD hibah, employment contracts
@@ -107,7 +107,9 @@ def _nomor(line: Line) -> Nomor:
     placeholder = blank or has_placeholder(value) or is_placeholder_only(value)
     if not placeholder and re.fullmatch(r"\(.*\)", value):
         placeholder = True  # "(Company's number)"
-    return Nomor(text=line.text, value=None if blank else value, block=line.block, placeholder=placeholder)
+    return Nomor(
+        text=line.text, value=None if blank else value, block=line.block, placeholder=placeholder
+    )
 
 
 def _find_kind_line(lines: Sequence[Line], end: int) -> tuple[int, str] | None:
@@ -115,8 +117,8 @@ def _find_kind_line(lines: Sequence[Line], end: int) -> tuple[int, str] | None:
         text = lines[i].text
         if not text or len(text) > _MAX_TITLE_LINE or is_nomor_line(text):
             continue
-        kind = document_kind(text)
-        if kind is not None and text.upper() == text or kind is not None and len(text) <= 60:
+        kind = document_kind(strip_placeholders(text))
+        if kind is not None and (text.upper() == text or len(text) <= 60):
             return i, kind
     return None
 
@@ -248,7 +250,7 @@ def read_opening(line: Line, english: bool) -> Opening:
     """The opening sentence's weekday, date (words and digits) and place."""
     text = line.text
     place_m = _PLACE.search(text)
-    place = strip_end(place_m.group("place")) if place_m else None
+    place = tidy(place_m.group("place")) or None if place_m else None
     if english:
         weekday_m = _EN_WEEKDAY.search(text)
         return Opening(
@@ -269,7 +271,7 @@ def read_opening(line: Line, english: bool) -> Opening:
     numeric = find_numeric_date_in_brackets(text)
     weekday = None
     if wd is not None and wd.weekday_text and not has_placeholder(wd.weekday_text):
-        weekday = wd.weekday_text if normalize_weekday(wd.weekday_text) else wd.weekday_text
+        weekday = wd.weekday_text
     return Opening(
         block=line.block,
         text=text,

@@ -20,7 +20,7 @@ def indonesian() -> Any:
     """A blank Indonesian pipeline (tokenizer only) without the hyphenated exceptions."""
     from spacy.lang.char_classes import ALPHA
     from spacy.lang.id import IndonesianDefaults
-    from spacy.lang.id.punctuation import TOKENIZER_INFIXES
+    from spacy.lang.id.punctuation import TOKENIZER_INFIXES  # type: ignore[attr-defined]
     from spacy.lang.id.tokenizer_exceptions import TOKENIZER_EXCEPTIONS
     from spacy.language import Language
 
@@ -32,15 +32,16 @@ def indonesian() -> Any:
             return True
         return "-" not in pattern[len(after_letter) : len(after_letter) + 12]
 
-    class _Defaults(IndonesianDefaults):  # type: ignore[misc]
-        tokenizer_exceptions = {k: v for k, v in TOKENIZER_EXCEPTIONS.items() if "-" not in k}
-        infixes = [p for p in TOKENIZER_INFIXES if keep_infix(p)]
-
-    class _CheapIndonesian(Language):  # type: ignore[misc]
-        lang = "id"
-        Defaults = _Defaults
-
-    return _CheapIndonesian()
+    defaults = type(
+        "CheapIndonesianDefaults",
+        (IndonesianDefaults,),
+        {
+            "tokenizer_exceptions": {k: v for k, v in TOKENIZER_EXCEPTIONS.items() if "-" not in k},
+            "infixes": [p for p in TOKENIZER_INFIXES if keep_infix(p)],
+        },
+    )
+    language = type("CheapIndonesian", (Language,), {"lang": "id", "Defaults": defaults})
+    return language()
 
 
 def _phrases(pack_values: Mapping[str, Any]) -> tuple[tuple[str, str], ...]:

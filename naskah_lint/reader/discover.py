@@ -14,7 +14,7 @@ def _wanted(name: str) -> bool:
     low = name.lower()
     if name.startswith("~$") or low.endswith(OWN_COPY_SUFFIX):
         return False
-    return os.path.splitext(low)[1] in WORD_SUFFIXES
+    return Path(low).suffix in WORD_SUFFIXES
 
 
 def discover(paths: Sequence[str]) -> list[tuple[str, Path | None]]:
@@ -32,7 +32,8 @@ def discover(paths: Sequence[str]) -> list[tuple[str, Path | None]]:
                     if _wanted(name):
                         full = Path(folder) / name
                         if full.is_file():
-                            found.append((os.path.join(given, os.path.relpath(full, path)), full))
+                            display = os.path.join(given, os.path.relpath(full, path))  # noqa: PTH118 - keep the folder exactly as given
+                            found.append((display, full))
             found.sort(key=lambda item: (Path(item[0]).parts, item[0]))
             out.extend(found)
         elif path.exists():

@@ -13,15 +13,15 @@ from naskah_lint.errors import UnreadableFile
 from naskah_lint.model import Comment, Document, Metadata, Section, Story
 from naskah_lint.reader import ns
 from naskah_lint.reader.meta import metadata, page_setup
+from naskah_lint.reader.ns import STRICT_MARKER
 from naskah_lint.reader.numbering import Counters, NumberingDefs
 from naskah_lint.reader.package import (
-    MIB,
-    STRICT_MARKER,
     Limits,
     Package,
     Rel,
     _magic,
     parse_xml,
+    size_text,
     unreadable_for_magic,
 )
 from naskah_lint.reader.props import on
@@ -61,8 +61,8 @@ def read_document(path: str | os.PathLike[str], limits: Limits | None = None) ->
         raise UnreadableFile(
             "TOO_LARGE",
             "err.TOO_LARGE",
-            limit=f"max_total_uncompressed = {limits.max_total_uncompressed / MIB:.1f} MiB",
-            detail=f"{size / MIB:.1f} MiB",
+            limit=f"max_total_uncompressed = {size_text(limits.max_total_uncompressed)}",
+            detail=size_text(size),
         )
     try:
         with open(p, "rb") as fh:
@@ -80,7 +80,7 @@ def read_document(path: str | os.PathLike[str], limits: Limits | None = None) ->
         raise UnreadableFile("CORRUPT", "err.CORRUPT", detail="nesting too deep") from None
     except MemoryError:
         raise UnreadableFile(
-            "TOO_LARGE", "err.TOO_LARGE", limit="memory", detail=f"{size / MIB:.1f} MiB"
+            "TOO_LARGE", "err.TOO_LARGE", limit="memory", detail=size_text(size)
         ) from None
 
 
@@ -89,6 +89,15 @@ def _first_of(rels: dict[str, Rel], rtype: str) -> str | None:
         if rel.type == rtype and not rel.external:
             return rel.target
     return None
+
+
+@dataclass(frozen=True, slots=True)
+class _SectionRefs:
+    """The header and footer parts in force for a section (by type), after inheritance."""
+
+    headers: dict[str, str]
+    footers: dict[str, str]
+    title_pg: bool
 
 
 @dataclass(frozen=True, slots=True)
@@ -137,7 +146,7 @@ def _read_package(pkg: Package, display: str, sha: str, limits: Limits) -> Docum
         breaks.pop()
 
     # headers and footers, inherited from the previous section where a type is not given
-    section_refs: list[tuple[dict[str, str], dict[str, str], bool]] = []
+    section_refs: list[_SectionRefs] = []
     inherited: dict[str, dict[str, str]] = {"header": {}, "footer": {}}
     for sectpr, _last in breaks:
         found: dict[str, dict[str, str]] = {"header": {}, "footer": {}}
@@ -154,12 +163,13 @@ def _read_package(pkg: Package, display: str, sha: str, limits: Limits) -> Docum
                     title_pg = on(child)
         for which in ("header", "footer"):
             inherited[which] = {**inherited[which], **found[which]}
-        section_refs.append((dict(inherited["header"]), dict(inherited["footer"]), title_pg))
+        section_refs.append(_SectionRefs(inherited["header"], inherited["footer"], title_pg))
 
     summaries: dict[str, _PartSummary] = {}
-    for story, which in ((Story.HEADER, 0), (Story.FOOTER, 1)):
+    for story in (Story.HEADER, Story.FOOTER):
         for s_index, refs in enumerate(section_refs):
-            for part in _ordered(refs[which]):
+            parts = refs.headers if story is Story.HEADER else refs.footers
+            for part in _ordered(parts):
                 if part in summaries:
                     continue
                 hf = PartWalker(collector, part, Counters(defs), story_part=part)
@@ -172,9 +182,9 @@ def _read_package(pkg: Package, display: str, sha: str, limits: Limits) -> Docum
                 )
 
     for rtype, which in (("footnotes", "footnote"), ("endnotes", "endnote")):
-        part = _first_of(rels, rtype)
-        if part and pkg.has(part):
-            _read_notes(pkg.xml(part), part, which, collector, defs)
+        notes = _first_of(rels, rtype)
+        if notes and pkg.has(notes):
+            _read_notes(pkg.xml(notes), notes, which, collector, defs)
 
     comments: tuple[Comment, ...] = ()
     comments_part = _first_of(rels, "comments")
@@ -225,14 +235,15 @@ def _ordered(refs: dict[str, str]) -> list[str]:
 
 def _sections(
     breaks: list[tuple[etree._Element | None, int]],
-    refs: list[tuple[dict[str, str], dict[str, str], bool]],
+    refs: list[_SectionRefs],
     summaries: dict[str, _PartSummary],
 ) -> tuple[Section, ...]:
+    """The Section records, with each section's first and last body block."""
     out: list[Section] = []
     first = 1
-    for i, ((sectpr, last), (headers, footers, _title)) in enumerate(zip(breaks, refs, strict=True)):
-        h_parts = tuple(_ordered(headers))
-        f_parts = tuple(_ordered(footers))
+    for i, ((sectpr, last), ref) in enumerate(zip(breaks, refs, strict=True)):
+        h_parts = tuple(_ordered(ref.headers))
+        f_parts = tuple(_ordered(ref.footers))
         setup = page_setup(sectpr)
         out.append(
             Section(
@@ -303,7 +314,9 @@ def _read_comments(
         anchor_story, anchor_block = collector.comment_anchors.get(cid, (None, None))
         walker.story_part = f"{part}#{cid}"
         start = len(story_paras)
-        walker.container(el, Story.COMMENT, None, anchor_block if anchor_story is Story.BODY else None)
+        walker.container(
+            el, Story.COMMENT, None, anchor_block if anchor_story is Story.BODY else None
+        )
         walker.end_part()
         mine: list[Para] = story_paras[start:]
         last_para = None
@@ -346,7 +359,7 @@ def _metadata(pkg: Package) -> Metadata:
 def _first_page_images(
     collector: Collector,
     mode: str | None,
-    refs: list[tuple[dict[str, str], dict[str, str], bool]],
+    refs: list[_SectionRefs],
     summaries: dict[str, _PartSummary],
 ) -> int:
     """Pictures on the first page: body blocks before the first page break (or the first
@@ -363,9 +376,8 @@ def _first_page_images(
             count += pa.images
     count += sum(pa.images for pa in collector.paras[Story.TEXTBOX] if pa.anchor in first)
     if refs:
-        headers, _footers, title_pg = refs[0]
-        part = headers.get("first") if title_pg else None
-        part = part or headers.get("default")
+        headers = refs[0].headers
+        part = (headers.get("first") if refs[0].title_pg else None) or headers.get("default")
         if part and part in summaries:
             count += summaries[part].images
     return count

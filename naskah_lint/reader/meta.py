@@ -35,7 +35,7 @@ def metadata(core: etree._Element | None, app: etree._Element | None) -> Metadat
         for child in root:
             key = names.get(_local(child))
             if key is not None and key not in values:
-                text = "".join(child.itertext()).strip()
+                text = "".join(str(x) for x in child.itertext()).strip()
                 values[key] = text or None
     return Metadata(**values)
 

@@ -254,7 +254,9 @@ class Counters:
 def _label(levels: tuple[Level, ...], values: list[int | None], ilvl: int) -> str:
     level = levels[ilvl]
     if level.fmt == "none":
-        return _substitute(level.text, levels, values, ilvl, level.is_lgl) if "%" in level.text else ""
+        return (
+            _substitute(level.text, levels, values, ilvl, level.is_lgl) if "%" in level.text else ""
+        )
     if level.fmt == "bullet":
         return "".join(PUA_GLYPHS.get(ord(c), c) for c in level.text)
     return _substitute(level.text, levels, values, ilvl, level.is_lgl)
@@ -325,8 +327,5 @@ def _letters(n: int) -> str:
 
 
 def _ordinal(n: int) -> str:
-    if 10 <= n % 100 <= 20:
-        suffix = "th"
-    else:
-        suffix = {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
+    suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
     return f"{n}{suffix}"

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 from types import TracebackType
-from typing import IO
+from typing import IO, Any
 from urllib.parse import unquote
 
 from lxml import etree
@@ -104,9 +104,9 @@ def parse_xml(data: bytes, part: str) -> etree._Element:
         raise UnreadableFile("CORRUPT", "err.CORRUPT", detail=f"{part}: {exc}") from None
     if root is None:
         raise UnreadableFile("CORRUPT", "err.CORRUPT", detail=f"{part}: empty")
-    docinfo = root.getroottree().docinfo
+    docinfo: Any = root.getroottree().docinfo
     if docinfo.doctype:
-        dtd = docinfo.internalDTD
+        dtd: Any = docinfo.internalDTD
         if dtd is not None and any(True for _ in dtd.iterentities()):
             raise UnreadableFile(
                 "CORRUPT", "err.CORRUPT", detail=f"{part}: DOCTYPE with ENTITY declarations"
@@ -175,8 +175,11 @@ def _too_large(limit: str, detail: str) -> UnreadableFile:
     return UnreadableFile("TOO_LARGE", "err.TOO_LARGE", limit=limit, detail=detail)
 
 
-def _mib(n: float) -> str:
-    return f"{n / MIB:.1f} MiB"
+def size_text(n: float) -> str:
+    """A byte count for people: MiB, KiB or bytes."""
+    if n >= MIB:
+        return f"{n / MIB:.1f} MiB"
+    return f"{n / 1024:.1f} KiB" if n >= 1024 else f"{n:.0f} B"
 
 
 def check_directory(infos: list[zipfile.ZipInfo], limits: Limits) -> None:
@@ -189,14 +192,16 @@ def check_directory(infos: list[zipfile.ZipInfo], limits: Limits) -> None:
         total += size
         name = info.filename
         if size > limits.max_xml_part and name.lower().endswith(XML_SUFFIXES):
-            raise _too_large(f"max_xml_part = {_mib(limits.max_xml_part)}", f"{name} {_mib(size)}")
+            raise _too_large(
+                f"max_xml_part = {size_text(limits.max_xml_part)}", f"{name} {size_text(size)}"
+            )
         if size > limits.ratio_min_size:
             ratio = size / max(info.compress_size, 1)
             if ratio > limits.max_ratio:
                 raise _too_large(f"max_ratio = {limits.max_ratio:g}", f"{name} {ratio:.0f}:1")
     if total > limits.max_total_uncompressed:
         raise _too_large(
-            f"max_total_uncompressed = {_mib(limits.max_total_uncompressed)}", _mib(total)
+            f"max_total_uncompressed = {size_text(limits.max_total_uncompressed)}", size_text(total)
         )
 
 

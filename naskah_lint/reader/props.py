@@ -115,9 +115,7 @@ def run_props(rpr: etree._Element) -> tuple[str | None, PropDict, etree._Element
     return rstyle, out, change
 
 
-def _rpr_into(
-    rpr: etree._Element, out: PropDict
-) -> tuple[str | None, etree._Element | None]:
+def _rpr_into(rpr: etree._Element, out: PropDict) -> tuple[str | None, etree._Element | None]:
     """Fill `out` from an rPr element; one dict lookup per child keeps this hot loop cheap."""
     rstyle = change = None
     codes = _RPR_CODES

@@ -32,9 +32,7 @@ M_T = f"{{{M_NS}}}t"
 M_OMATH = f"{{{M_NS}}}oMath"
 M_OMATHPARA = f"{{{M_NS}}}oMathPara"
 _PAGE_FIELD = re.compile(r"(?<![A-Za-z])PAGE(?![A-Za-z])")
-_INLINE_CONTAINERS = frozenset(
-    {ns.W_HYPERLINK, ns.W_SMARTTAG, ns.W_CUSTOMXML, ns.W_DIR, ns.W_BDO}
-)
+_INLINE_CONTAINERS = frozenset({ns.W_HYPERLINK, ns.W_SMARTTAG, ns.W_CUSTOMXML, ns.W_DIR, ns.W_BDO})
 _GRAPHICS = frozenset({ns.W_DRAWING, ns.W_PICT, ns.W_OBJECT, ns.MC_ALTERNATE})
 _ROW_REVISIONS = {ns.W_INS: "ins", ns.W_DEL: "del", ns.w("cellIns"): "ins", ns.w("cellDel"): "del"}
 _SUFFIX = {"tab": "\t", "space": " ", "nothing": ""}
@@ -217,8 +215,7 @@ class PartWalker:
             index = outer.nested
             outer.nested += 1
             prefix = outer.path
-        row = 0
-        for tr in _rows(tbl, self):
+        for row, tr in enumerate(_rows(tbl, self)):
             col = 0
             trpr = tr.find(ns.W_TRPR)
             if trpr is not None:
@@ -247,7 +244,6 @@ class PartWalker:
                     cell = _Cell((*prefix, (index, row, col)))
                     self.container(tc, story, cell, anchor)
                 col += span
-            row += 1
 
     # ---- paragraphs --------------------------------------------------------------------------
 
@@ -410,7 +406,7 @@ class PartWalker:
                 cid = child.get(ns.W_ID)
                 if cid is not None:
                     self.c.comment_anchors.setdefault(cid, (b.story, b.index))
-            elif tag == M_OMATHPARA or tag == M_OMATH:
+            elif tag in (M_OMATHPARA, M_OMATH):
                 self._math(child, b)
             elif len(child):
                 self._skip(child, b)
@@ -462,7 +458,7 @@ class PartWalker:
             if tag == ns.W_LASTRENDERED or (
                 tag == ns.W_BR and (child.get(ns.W_TYPE) or "") == "page"
             ):
-                self._page_break(b, rendered=tag == ns.W_LASTRENDERED)
+                self._page_break(b, tag == ns.W_LASTRENDERED, bool(pieces))
                 if tag == ns.W_LASTRENDERED:
                     continue
             if tag == ns.W_FOOTNOTEREF or tag == ns.W_ENDNOTEREF:
@@ -554,11 +550,12 @@ class PartWalker:
         self.fields.clear()
         self.hidden_fields = 0
 
-    def _page_break(self, b: Para, rendered: bool) -> None:
+    def _page_break(self, b: Para, rendered: bool, pending_text: bool) -> None:
+        """Count a page break; a paragraph that starts with one is on the new page."""
         if b.story is not Story.BODY or b.anchor is not None:
             return
         c = self.c
-        empty = b.length == b.content_start
+        empty = b.length == b.content_start and not pending_text
         if rendered:
             c.page_rendered += 1
             c.rendered_breaks += 1

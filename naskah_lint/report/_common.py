@@ -64,9 +64,8 @@ def logical_path(finding: Finding) -> str:
     return _PART_NAMES.get(loc.part, loc.part)
 
 
-
 def story_label(story: str, block: int | None, lang: str) -> str:
-    """"Kaki halaman, paragraf 2": names a non-body story and its block for people."""
+    """ "Kaki halaman, paragraf 2": names a non-body story and its block for people."""
     name = t(f"loc.story.{story}", lang) if story in _STORIES else story
     if block is None:
         return name

@@ -45,9 +45,7 @@ def render(report: Report, pack: Pack, lang: str) -> str:
                 ("line", str(line_of(finding, result))),
                 ("title", finding.rule),
             ]
-            lines.append(
-                _command(COMMANDS[finding.severity], props, display_message(finding))
-            )
+            lines.append(_command(COMMANDS[finding.severity], props, display_message(finding)))
     lines.append(
         t(
             "report.summary",

@@ -33,8 +33,8 @@ def render(report: Report, pack: Pack, lang: str) -> str:
             *(_file(i, r, pack, lang) for i, r in enumerate(report.files, start=1)),
             _matrix(report, pack, lang),
             "</main>",
-            f'<footer class="page-footer">{e(t("html.generated", lang, version=report.tool_version))}'
-            "</footer>",
+            '<footer class="page-footer">'
+            f"{e(t('html.generated', lang, version=report.tool_version))}</footer>",
         ]
     )
     return (
@@ -60,7 +60,10 @@ def _header(report: Report, lang: str) -> str:
         f"{e(t(f'sev.{s.value}', lang))}</li>"
         for s in SEVERITIES
     )
-    files = f'<li class="pill"><span class="num">{len(report.files)}</span> {e(t("html.files", lang))}</li>'
+    files = (
+        f'<li class="pill"><span class="num">{len(report.files)}</span> '
+        f"{e(t('html.files', lang))}</li>"
+    )
     unreadable = (
         f'<li class="pill sev-error"><span class="num">{report.unreadable}</span> '
         f"{e(t('html.unreadable', lang))}</li>"
@@ -74,7 +77,8 @@ def _header(report: Report, lang: str) -> str:
         f"{e(t('html.profile', lang))}: <strong>{e(report.profile_name)}</strong> "
         f"v{e(report.profile_version)} · {e(t('html.mode', lang))}: <strong>{e(mode)}</strong> · "
         f"naskah-lint {e(report.tool_version)}</p>"
-        f'<ul class="totals" aria-label="{e(t("html.totals", lang))}">{files}{counts}{unreadable}</ul>'
+        f'<ul class="totals" aria-label="{e(t("html.totals", lang))}">'
+        f"{files}{counts}{unreadable}</ul>"
         "</header>"
     )
 
@@ -96,7 +100,7 @@ def _filters(report: Report, pack: Pack, lang: str, total: int) -> str:
     template = t("html.shown", lang, shown="{shown}", total="{total}")
     return (
         f'<section class="filters" aria-label="{e(t("html.filters", lang))}">'
-        f'<fieldset><legend>{e(t("html.filter.severity", lang))}</legend>{boxes}</fieldset>'
+        f"<fieldset><legend>{e(t('html.filter.severity', lang))}</legend>{boxes}</fieldset>"
         '<div class="rule-filter">'
         f'<label for="rule-filter">{e(t("html.filter.rule", lang))}</label> '
         f'<select id="rule-filter"><option value="">{e(t("html.filter.all_rules", lang))}</option>'
@@ -109,7 +113,7 @@ def _filters(report: Report, pack: Pack, lang: str, total: int) -> str:
 
 
 def _rule_suffix(pack: Pack, rule_id: str, lang: str) -> str:
-    """" — title" for a rule the pack knows, else nothing."""
+    """ " — title" for a rule the pack knows, else nothing."""
     spec = pack.rule(rule_id)
     return f" — {spec.title.get(lang)}" if spec is not None else ""
 
@@ -125,7 +129,7 @@ def _summary(report: Report, lang: str) -> str:
         if r.error is not None:
             status = (
                 f'<span class="badge sev-error">{e(t("html.unreadable", lang))}</span> '
-                f'<code>{e(r.error.code)}</code> {e(r.error.message)}'
+                f"<code>{e(r.error.code)}</code> {e(r.error.message)}"
             )
             cells = "".join('<td class="num">–</td>' for _ in SEVERITIES)
         elif not r.findings:
@@ -133,7 +137,9 @@ def _summary(report: Report, lang: str) -> str:
         else:
             status = e(t("html.findings_count", lang, n=len(r.findings)))
         if r.suppressed:
-            status += f' <span class="muted">· {e(t("html.suppressed", lang, n=r.suppressed))}</span>'
+            status += (
+                f' <span class="muted">· {e(t("html.suppressed", lang, n=r.suppressed))}</span>'
+            )
         rows.append(
             f'<tr><th scope="row"><a href="#file-{i}">{e(r.path)}</a></th>'
             f"<td>{e(_doctype(r.document_type, lang))}</td>{cells}<td>{status}</td></tr>"
@@ -150,7 +156,7 @@ def _summary(report: Report, lang: str) -> str:
 
 
 def _doctype(code: str | None, lang: str) -> str:
-    """"Perjanjian Kerja Sama (PKS)" for a type code; a dash when unknown."""
+    """ "Perjanjian Kerja Sama (PKS)" for a type code; a dash when unknown."""
     if code is None:
         return "–"
     if code in ("NK", "PKS", "ADDENDUM", "OTHER"):
@@ -174,7 +180,10 @@ def _file(index: int, result: FileResult, pack: Pack, lang: str) -> str:
             f'<p class="file-error"><span class="badge sev-error">{e(t("html.unreadable", lang))}'
             f"</span> <code>{e(result.error.code)}</code> {e(result.error.message)}</p>"
         )
-        return f'<article class="file" id="file-{index}" aria-labelledby="file-{index}-h">{head}{body}</article>'
+        return (
+            f'<article class="file" id="file-{index}" aria-labelledby="file-{index}-h">'
+            f"{head}{body}</article>"
+        )
     outline = _outline_dict(result)
     findings = _findings_html(index, result, pack, lang, outline)
     aside = _outline_html(index, outline, lang) if outline is not None else ""
@@ -233,7 +242,9 @@ def _pasal_titles(outline: Mapping[str, Any] | None) -> dict[int, str]:
     return out
 
 
-def _group(finding: Finding, lang: str, titles: Mapping[int, str]) -> tuple[tuple[int, int, str], str]:
+def _group(
+    finding: Finding, lang: str, titles: Mapping[int, str]
+) -> tuple[tuple[int, int, str], str]:
     """(sort key, heading) of a finding's group: whole document, a body part, a pasal, a story."""
     loc = finding.location
     if loc.story != "body":
@@ -264,9 +275,8 @@ def _finding_html(finding: Finding, pack: Pack, lang: str) -> str:
     sev = finding.severity.value
     spec = pack.rule(finding.rule)
     title = spec.title.get(lang) if spec is not None else ""
-    rule = (
-        f'<code class="rule" title="{e(title)}">{e(finding.rule)}</code>'
-        + (f'<span class="rule-title">{e(title)}</span>' if title else "")
+    rule = f'<code class="rule" title="{e(title)}">{e(finding.rule)}</code>' + (
+        f'<span class="rule-title">{e(title)}</span>' if title else ""
     )
     parts = [
         f'<li class="finding sev-{sev}" data-severity="{sev}" data-rule="{e(finding.rule)}">',
@@ -363,12 +373,12 @@ def _outline_html(index: int, data: Mapping[str, Any], lang: str) -> str:
 
 
 def _block(block: object, lang: str) -> str:
-    """"paragraf 14" for a block number, '' otherwise."""
+    """ "paragraf 14" for a block number, '' otherwise."""
     return t("loc.paragraph", lang, block=block) if isinstance(block, int) else ""
 
 
 def _opening(opening: object, lang: str) -> str:
-    """"Senin, 2024-07-08, Karanganyar (paragraf 14)"."""
+    """ "Senin, 2024-07-08, Karanganyar (paragraf 14)"."""
     if not isinstance(opening, Mapping):
         return ""
     bits = [_text(opening.get(k)) for k in ("weekday", "date", "place")]
@@ -380,7 +390,7 @@ def _opening(opening: object, lang: str) -> str:
 
 
 def _party(p: Mapping[str, Any]) -> str:
-    """"PIHAK KESATU: NAME, jabatan — institution"."""
+    """ "PIHAK KESATU: NAME, jabatan — institution"."""
     alias = _text(p.get("alias"))
     who = ", ".join(x for x in (_text(p.get("name")), _text(p.get("jabatan"))) if x)
     inst = _text(p.get("institution"))
@@ -392,7 +402,7 @@ def _party(p: Mapping[str, Any]) -> str:
 
 
 def _signature(s: Mapping[str, Any]) -> str:
-    """"PIHAK KESATU: NAME (jabatan)"."""
+    """ "PIHAK KESATU: NAME (jabatan)"."""
     label = _text(s.get("label"))
     name = _text(s.get("name")) or "…"
     jabatan = _text(s.get("jabatan"))
@@ -469,15 +479,19 @@ padding:.15rem .75rem;font-size:.9rem}
 .pill.sev-error .num{color:#ffd3cf}.pill.sev-warning .num{color:#ffe7a8}
 .pill.sev-info .num{color:#cfe6ff}
 main{max-width:1280px;margin:0 auto;padding:1rem 2rem 2rem}
-.filters{position:sticky;top:0;z-index:5;display:flex;flex-wrap:wrap;align-items:center;gap:.75rem 1.5rem;
-background:var(--card);border:1px solid var(--line);border-radius:10px;padding:.6rem 1rem;margin:.5rem 0 1rem;
+.filters{position:sticky;top:0;z-index:5;display:flex;flex-wrap:wrap;align-items:center;
+gap:.75rem 1.5rem;
+background:var(--card);border:1px solid var(--line);border-radius:10px;padding:.6rem 1rem;
+margin:.5rem 0 1rem;
 box-shadow:0 1px 3px rgba(16,24,40,.08)}
-.filters fieldset{border:0;margin:0;padding:0;display:flex;flex-wrap:wrap;gap:.25rem 1rem;align-items:center}
+.filters fieldset{border:0;margin:0;padding:0;display:flex;flex-wrap:wrap;gap:.25rem 1rem;
+align-items:center}
 .filters legend{float:left;font-weight:600;margin-right:.5rem}
 .check{display:inline-flex;align-items:center;gap:.35rem;cursor:pointer}
 .check input{width:1.05rem;height:1.05rem;accent-color:var(--accent)}
 .rule-filter label{font-weight:600;margin-right:.35rem}
-select{font:inherit;padding:.25rem .4rem;border:1px solid var(--line);border-radius:6px;max-width:28rem;
+select{font:inherit;padding:.25rem .4rem;border:1px solid var(--line);border-radius:6px;
+max-width:15rem;
 background:#fff}
 .shown{margin:0 0 0 auto;font-weight:600;color:var(--accent)}
 :focus-visible{outline:3px solid #f79009;outline-offset:2px}
@@ -491,9 +505,11 @@ thead th{background:#f8f9fb;font-weight:600;color:var(--muted)}
 td.num,th.num{text-align:right;font-variant-numeric:tabular-nums;width:6.5rem}
 tbody th{font-weight:500}
 a{color:var(--accent)}
-.file h2{display:flex;flex-wrap:wrap;align-items:baseline;gap:.6rem;border-bottom:1px solid var(--line);
+.file h2{display:flex;flex-wrap:wrap;align-items:baseline;gap:.6rem;
+border-bottom:1px solid var(--line);
 padding-bottom:.5rem}
-.file h2 .path{font-family:ui-monospace,"SFMono-Regular",Menlo,Consolas,"Liberation Mono",monospace;
+.file h2 .path{font-family:ui-monospace,"SFMono-Regular",Menlo,Consolas,"Liberation Mono",
+monospace;
 font-size:1.02rem;word-break:break-all}
 .doctype{font-size:.85rem;font-weight:500;color:var(--muted);background:#eef1f6;border-radius:6px;
 padding:.05rem .5rem}
@@ -509,13 +525,15 @@ padding:.55rem .8rem;margin:0 0 .5rem;background:#fff}
 .finding.sev-warning{border-left-color:#f79009}
 .finding.sev-info{border-left-color:var(--info)}
 .finding-head{display:flex;flex-wrap:wrap;align-items:center;gap:.4rem .6rem}
-.badge{display:inline-block;font-size:.75rem;font-weight:700;text-transform:uppercase;letter-spacing:.04em;
+.badge{display:inline-block;font-size:.75rem;font-weight:700;text-transform:uppercase;
+letter-spacing:.04em;
 border-radius:4px;padding:.05rem .45rem;border:1px solid transparent}
 .badge.sev-error{color:var(--err);background:var(--err-bg);border-color:#fecdca}
 .badge.sev-warning{color:var(--warn);background:var(--warn-bg);border-color:#fedf89}
 .badge.sev-info{color:var(--info);background:var(--info-bg);border-color:#b2ddff}
 .badge.ok{color:var(--ok);background:var(--ok-bg);border-color:#abefc6}
-code{font-family:ui-monospace,"SFMono-Regular",Menlo,Consolas,"Liberation Mono",monospace;font-size:.86em}
+code{font-family:ui-monospace,"SFMono-Regular",Menlo,Consolas,"Liberation Mono",monospace;
+font-size:.86em}
 .rule{font-weight:700;cursor:help}
 .rule-title{color:var(--muted);font-size:.88rem}
 .loc{margin-left:auto;color:var(--muted);font-size:.88rem}
@@ -527,7 +545,7 @@ background:#f8f9fb;font-family:Georgia,"Times New Roman",serif;white-space:pre-w
 .muted{color:var(--muted)}
 .file-error{margin:.25rem 0;color:var(--err)}
 .outline{background:#f8f9fb;border:1px solid var(--line);border-radius:8px;padding:.75rem 1rem;
-font-size:.9rem;position:sticky;top:4.5rem;max-height:calc(100vh - 6rem);overflow:auto}
+font-size:.9rem;position:sticky;top:5rem;max-height:calc(100vh - 6.5rem);overflow:auto}
 .outline h3{margin:0 0 .5rem;font-size:1rem}
 .outline dl{margin:0}
 .outline dt{font-weight:650;color:var(--muted);font-size:.78rem;text-transform:uppercase;
@@ -537,7 +555,8 @@ letter-spacing:.05em;margin-top:.6rem}
 .pasal-list{padding-left:0!important;list-style:none}
 .pasal-list li{padding:.12rem 0;border-bottom:1px dashed var(--line)}
 .pasal-no{font-weight:600}
-.clause{color:var(--ok);background:var(--ok-bg);border-radius:4px;padding:0 .3rem;white-space:nowrap}
+.clause{color:var(--ok);background:var(--ok-bg);border-radius:4px;padding:0 .3rem;
+white-space:nowrap}
 .clause.none{color:var(--muted);background:#eef1f6}
 table.matrix td{font-size:.82rem;font-weight:600;white-space:nowrap}
 table.matrix td small{font-weight:400;white-space:normal;color:var(--muted)}
@@ -546,7 +565,8 @@ table.matrix th code{font-weight:700}
 .m-review{color:var(--warn);background:var(--warn-bg)}.m-na{color:var(--muted)}
 .matrix-wrap{overflow-x:auto}.matrix-legend{color:var(--muted);font-size:.85rem}
 .page-footer{text-align:center;color:var(--muted);font-size:.85rem;padding:0 0 2rem}
-@media (max-width:900px){.layout{grid-template-columns:1fr}.outline{position:static;max-height:none}
+@media (max-width:900px){.layout{grid-template-columns:1fr}.outline{position:static;
+max-height:none}
 main{padding:1rem}}
 @media print{body{background:#fff;font-size:11pt}.filters,.skip{display:none}
 .page-header{background:#fff;color:#000;border-bottom:2px solid #000;padding:0 0 .5rem}

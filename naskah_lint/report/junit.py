@@ -27,7 +27,7 @@ def _clean_text(text: str) -> str:
 
 
 def _case_name(finding: Finding) -> str:
-    """"RULE-ID Pasal 5 ayat (2), paragraf 31 #fingerprint": unique and stable per finding."""
+    """ "RULE-ID Pasal 5 ayat (2), paragraf 31 #fingerprint": unique and stable per finding."""
     name = finding.rule
     if finding.location.label:
         name += f" {finding.location.label}"

@@ -92,7 +92,7 @@ def _information_uri() -> str:
     except metadata.PackageNotFoundError:
         urls = []
     for entry in urls:
-        label, _, url = entry.partition(",")
+        label, _, url = str(entry).partition(",")
         if label.strip().lower() in {"homepage", "home", "source", "repository"} and url.strip():
             return url.strip()
     return FALLBACK_INFORMATION_URI

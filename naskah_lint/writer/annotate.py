@@ -131,7 +131,7 @@ def _refuse_same_file(src: Path, dest: Path, lang: str) -> None:
     same = src.resolve() == dest.resolve()
     if not same and dest.exists():
         try:
-            same = os.path.samefile(src, dest)
+            same = src.samefile(dest)
         except OSError:
             same = False
     if same:
@@ -145,7 +145,9 @@ def _read(src: Path, lang: str) -> Document:
     try:
         return read_document(src)
     except NaskahLintError as exc:
-        raise OutputError(f"{src}: {t('annotate.cannot_open', lang, detail=_one_line(exc))}") from None
+        raise OutputError(
+            f"{src}: {t('annotate.cannot_open', lang, detail=_one_line(exc))}"
+        ) from None
 
 
 def _one_line(exc: BaseException) -> str:
@@ -162,17 +164,14 @@ def _write_atomically(dest: Path, data: bytes, lang: str) -> None:
         fd, tmp = tempfile.mkstemp(prefix=".naskah-lint-", suffix=".tmp", dir=dest.parent)
         with os.fdopen(fd, "wb") as fh:
             fh.write(data)
-        os.replace(tmp, dest)
+        Path(tmp).replace(dest)
         tmp = None
     except OSError as exc:
         reason = exc.strerror or _one_line(exc)
         raise OutputError(f"{dest}: {t('annotate.cannot_write', lang, detail=reason)}") from None
     finally:
         if tmp is not None:
-            try:
-                os.unlink(tmp)
-            except OSError:
-                pass
+            Path(tmp).unlink(missing_ok=True)
 
 
 # --- where each comment goes ------------------------------------------------------------------
@@ -221,7 +220,7 @@ def _note(finding: Finding, document: Document, lang: str, title_block: int | No
 
 
 def _story_label(story: str, block: int | None, lang: str) -> str:
-    """"Kaki halaman, paragraf 2"."""
+    """ "Kaki halaman, paragraf 2"."""
     from naskah_lint.report._common import story_label
 
     return story_label(story, block, lang)
@@ -243,7 +242,9 @@ def _annotated_bytes(src: Path, document: Document, notes: Sequence[_Note], lang
     try:
         original = src.read_bytes()
     except OSError as exc:
-        raise OutputError(f"{src}: {t('annotate.cannot_open', lang, detail=exc.strerror)}") from None
+        raise OutputError(
+            f"{src}: {t('annotate.cannot_open', lang, detail=exc.strerror)}"
+        ) from None
     main_type = _main_content_type(original)
     stream = original if main_type in (None, DOCX_MAIN) else _set_main_type(original, DOCX_MAIN)
     try:
@@ -260,7 +261,9 @@ def _annotated_bytes(src: Path, document: Document, notes: Sequence[_Note], lang
         _add_comment(doc, document, paragraphs, note)
     for comment in doc.comments:
         # No date: the same input and findings give a byte-identical copy.
-        comment._comment_elm.attrib.pop(w("date"), None)
+        attrib = comment._comment_elm.attrib
+        if w("date") in attrib:
+            del attrib[w("date")]
     out = io.BytesIO()
     doc.save(out)
     data = out.getvalue()
@@ -426,7 +429,10 @@ def _strip_extended_parts(part: Any, para_ids: set[str]) -> None:
                 root.remove(el)
                 changed = True
         if changed:
-            _set_blob(target, etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True))
+            _set_blob(
+                target,
+                etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True),
+            )
 
 
 def _attr(el: etree._Element, local: str) -> str | None:

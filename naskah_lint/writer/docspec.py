@@ -461,6 +461,7 @@ def build(spec: Mapping[str, Any], out_path: Path) -> Path:
     try:
         with os.fdopen(fd, "wb") as fh:
             fh.write(data)
+        Path(tmp_name).chmod(0o644)  # mkstemp creates 0600; fixtures are ordinary files
         Path(tmp_name).replace(out_path)
     except BaseException:
         Path(tmp_name).unlink(missing_ok=True)
@@ -483,6 +484,10 @@ def render(spec: Mapping[str, Any]) -> bytes:
     if unknown:
         raise ValueError(f"unknown spec keys {unknown}")
     document = docx.Document()
+    package = document.part.package
+    for rel_id, rel in list(package.rels.items()):
+        if rel.reltype.endswith("/metadata/thumbnail"):  # the template's stale preview picture
+            package.rels.pop(rel_id)
     builder = _Builder(document, spec)
     builder.run()
     buffer = io.BytesIO()
@@ -677,8 +682,8 @@ class _Builder:
         if where not in {"body", "header"}:
             raise ValueError("logo.where must be body or header")
         count = int(logo.get("count", 1))
-        if count not in {1, 2}:
-            raise ValueError("logo.count must be 1 or 2")
+        if count not in {1, 2, 3}:
+            raise ValueError("logo.count must be 1, 2 or 3")
         return {"count": count, "where": where, "width_cm": float(logo.get("width_cm", 2.0))}
 
     def _core_properties(self) -> None:
@@ -792,6 +797,8 @@ class _Builder:
                 self._add_field(para, merged)
             elif merged.get("text"):
                 _format_run(para.add_run(str(merged["text"])), merged)
+        if shared:
+            self._format_paragraph_mark(para, shared)
         if "comment" in spec:
             if story != "body":
                 raise ValueError("comments are supported on body paragraphs only")
@@ -800,6 +807,22 @@ class _Builder:
             if story != "body":
                 raise ValueError("tracked changes are supported on body paragraphs only")
             self._add_tracked(para, spec["tracked"], shared)
+
+    @staticmethod
+    def _format_paragraph_mark(para: Paragraph, shared: Mapping[str, Any]) -> None:
+        """Give the paragraph mark (w:pPr/w:rPr) the paragraph's run formatting, as Word does;
+        it is also what Word uses for an auto-numbered label."""
+        from docx.oxml.ns import qn
+
+        from naskah_lint.writer._ooxml import insert_ordered
+
+        probe = para.add_run("")
+        _format_run(probe, shared)
+        rpr = probe._r.find(qn("w:rPr"))
+        para._p.remove(probe._r)
+        if rpr is not None:
+            ppr = para._p.get_or_add_pPr()
+            insert_ordered(ppr, rpr, ("w:sectPr", "w:pPrChange"))
 
     def _paragraph_spec(self, item: Any) -> dict[str, Any]:
         """A paragraph item as a validated mapping with its preset applied."""
@@ -1001,14 +1024,14 @@ class _Builder:
         finish_textbox(run)
 
     def _add_logo(self, para: Paragraph, logo: Mapping[str, Any]) -> None:
-        """One or two small generated PNG logos, centred in their own paragraph."""
+        """One to three small generated PNG logos, centred in their own paragraph."""
         from docx.enum.text import WD_ALIGN_PARAGRAPH
         from docx.shared import Cm
 
         from naskah_lint.writer._ooxml import tiny_png
 
         para.paragraph_format.alignment = WD_ALIGN_PARAGRAPH.CENTER
-        colours = [(200, 30, 30), (30, 60, 160)]
+        colours = [(200, 30, 30), (30, 60, 160), (30, 130, 60)]
         for index in range(int(logo["count"])):
             if index:
                 para.add_run("\t")

@@ -1,0 +1,317 @@
+"""The outline of every real agreement in ../shared/corpus/agreements, checked against facts
+read by hand from each file (document type, parties, pasal numbers and titles, signature blocks;
+None where the part is truly absent). Skipped when the corpus is not beside the checkout."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+import pytest
+
+from modelbuild import pack_values
+from naskah_lint.model import Story
+from naskah_lint.outline import segment
+from naskah_lint.outline.model import Outline
+from naskah_lint.reader import read_document
+
+CORPUS = Path(__file__).resolve().parent.parent.parent / "shared" / "corpus" / "agreements"
+
+UNS_NK_PASAL = (
+    (1, "KETENTUAN UMUM"),
+    (2, "MAKSUD DAN TUJUAN"),
+    (3, "RUANG LINGKUP"),
+    (4, "PELAKSANAAN"),
+    (5, "PEMBIAYAAN"),
+    (6, "JANGKA WAKTU"),
+    (7, "KORESPONDENSI"),
+    (8, "LAIN-LAIN"),
+    (9, "PENUTUP"),
+)
+UNS_PERIHAL = (
+    "PENYELENGGARAAN TRI DHARMA PERGURUAN TINGGI DAN PENYELENGGARAAN MERDEKA BELAJAR – KAMPUS MERDEKA"
+)
+UNS_PKS_PERIHAL = "……………………………………………………. ………………………………….……………….."
+UNS_PKS_PASAL = (
+    (1, "UMUM"),
+    (2, "MAKSUD DAN TUJUAN"),
+    (3, "LOKASI KEGIATAN"),
+    (4, "RUANG LINGKUP"),
+    (5, "HAK DAN KEWAJIBAN"),
+    (6, "PEMBIAYAAN"),
+    (7, "KEWAJIBAN INSTITUTIONAL FEE"),
+    (8, "JANGKA WAKTU"),
+    (9, "KORESPONDENSI"),
+    (10, "PENYELESAIAN PERSELISIHAN"),
+    (11, "PENUTUP"),
+)
+
+
+@dataclass(frozen=True)
+class Facts:
+    document_type: str
+    language: str
+    parties: tuple[str, ...]  # aliases in komparisi order
+    pasal: tuple[tuple[int, str], ...]
+    signatures: tuple[str | None, ...]  # labels in reading order
+    nomor: int
+    opening_date: dt.date | None = None
+    perihal: str | None = None
+    institutions: tuple[str, ...] = ()
+    witnesses: int = 0
+    rangkap: int | None = 2
+    extra: dict[str, object] = field(default_factory=dict)
+
+
+FACTS: dict[str, Facts] = {
+    # MoU template, Indonesian body: "PASAL 1\nMAKSUD DAN TUJUAN" in one paragraph, parties as
+    # "1. Nama : ... (Selanjutnya disebut PIHAK PERTAMA)", "dalam dua rangkap" (words only),
+    # signatures as one tab-separated paragraph; no ANTARA/TENTANG in the title.
+    "agris-template_mou.docx": Facts(
+        "NK",
+        "id",
+        ("PIHAK PERTAMA", "PIHAK KEDUA"),
+        (
+            (1, "MAKSUD DAN TUJUAN"),
+            (2, "RUANG LINGKUP"),
+            (3, "HAK DAN KEWAJIBAN"),
+            (4, "JANGKA WAKTU"),
+            (5, "PENUTUP"),
+        ),
+        ("PIHAK PERTAMA", "PIHAK KEDUA"),
+        nomor=1,
+    ),
+    # Rental form: no PIHAK, no Pasal, no opening or closing; the signers sit in text boxes.
+    "bumdes-dokumen_perjanjian_sewa.docx": Facts(
+        "OTHER", "id", (), (), (None, None), nomor=0, rangkap=None
+    ),
+    # English MoU: OTHER/en, ARTICLE headings, FIRST/SECOND PARTY.
+    "mitrakampus-Template_MOU_-_Bahasa_Inggris.docx": Facts(
+        "OTHER",
+        "en",
+        ("FIRST PARTY", "SECOND PARTY"),
+        (
+            (1, "OBJECTIVE"),
+            (2, "SCOPE"),
+            (3, "IMPLEMENTATION"),
+            (4, "TIME PERIOD"),
+            (5, "CLOSING"),
+        ),
+        ("FIRST PARTY", "SECOND PARTY"),
+        nomor=2,
+        perihal="THREE PILLARS OF HIGER EDUCATION",
+        institutions=("COMPANY NAME", "POLITEKNIK NEGERI BALI"),
+    ),
+    # Pemda KESEPAKATAN BERSAMA: 7 typed pasal, mirrored signature table (PIHAK KEDUA left).
+    "mitraku-Template_MOU.docx": Facts(
+        "NK",
+        "id",
+        ("PIHAK KESATU", "PIHAK KEDUA"),
+        (
+            (1, "MAKSUD DAN TUJUAN"),
+            (2, "OBJEK"),
+            (3, "RUANG LINGKUP"),
+            (4, "PELAKSANAAN"),
+            (5, "JANGKA WAKTU"),
+            (6, "KORESPONDENSI"),
+            (7, "PENYELESAIAN PERSELISIHAN"),
+        ),
+        ("PIHAK KEDUA", "PIHAK KESATU"),
+        nomor=2,
+        perihal="…………………………………………………………..",
+        institutions=(".................................", "PEMERINTAH DAERAH KOTA GORONTALO"),
+    ),
+    # Employment contract (Perjanjian Kerja PPPK): OTHER, "Pihak Kesatu" in title case.
+    "pppk-Template_Perjanjian_Kerja_PPPK_A4.docx": Facts(
+        "OTHER",
+        "id",
+        ("PIHAK KESATU", "PIHAK KEDUA"),
+        (
+            (1, "Masa Perjanjian Kerja, Jabatan, dan Unit Kerja"),
+            (2, "Tugas Pekerjaan"),
+            (3, "Target Kinerja"),
+            (4, "Hari Kerja dan Jam Kerja"),
+            (5, "Disiplin"),
+            (6, "Gaji dan Tunjangan"),
+            (7, "Cuti"),
+            (8, "Pengembangan Kompetensi"),
+            (9, "Penghargaan"),
+            (10, "Perlindungan"),
+            (11, "Pemutusan Hubungan Perjanjian Kerja"),
+            (12, "Penyelesaian Perselisihan"),
+            (13, "Lain-lain"),
+        ),
+        ("PIHAK KESATU", "PIHAK KEDUA"),
+        nomor=1,
+    ),
+    # Named "Addendum PKS" but the content is an NK draft UNS x PT Shopee.
+    "sikasi-Addendum_PKSPT_SHOPEE_Tahun_2024.docx": Facts(
+        "NK",
+        "id",
+        ("PIHAK KESATU", "PIHAK KEDUA"),
+        UNS_NK_PASAL,
+        ("PIHAK KESATU", "PIHAK KEDUA"),
+        nomor=2,
+        opening_date=dt.date(2024, 5, 29),
+        perihal=UNS_PERIHAL,
+        institutions=("UNIVERSITAS SEBELAS MARET", "PT SHOPEE"),
+    ),
+    # PHPWord output: paragraph per line, party rows "I. NAME" | ": details".
+    "sikasi-MOU2022.docx": Facts(
+        "NK",
+        "id",
+        ("PIHAK KESATU", "PIHAK KEDUA"),
+        (*UNS_NK_PASAL[:7], (8, "LAIN - LAIN"), (9, "PENUTUP")),
+        ("PIHAK KESATU", "PIHAK KEDUA"),
+        nomor=2,
+        perihal=UNS_PERIHAL,
+        institutions=("UNIVERSITAS SEBELAS MARET", "BCA"),
+    ),
+    "sikasi-MOU_PT._ARINDO_JAYA_MANDIRI_Tahun_2022.docx": Facts(
+        "NK",
+        "id",
+        ("PIHAK KESATU", "PIHAK KEDUA"),
+        UNS_NK_PASAL,
+        ("PIHAK KESATU", "PIHAK KEDUA"),
+        nomor=2,
+        opening_date=dt.date(2022, 7, 19),
+        perihal=UNS_PERIHAL,
+        institutions=("UNIVERSITAS SEBELAS MARET", "PT. ARINDO JAYA MANDIRI"),
+    ),
+    # Half-filled PKS: dotted perihal, "Mengetahui" witness row under the signatures.
+    "sikasi-PKS_Jagakarsa_Tahun_2022.docx": Facts(
+        "PKS",
+        "id",
+        ("PIHAK KESATU", "PIHAK KEDUA"),
+        UNS_PKS_PASAL,
+        ("PIHAK KESATU", "PIHAK KEDUA"),
+        nomor=2,
+        opening_date=dt.date(2022, 7, 22),
+        perihal=UNS_PKS_PERIHAL,
+        institutions=("Jagakarsa", "SEKOLAH VOKASI UNIVERSITAS SEBELAS MARET"),
+        witnesses=1,
+    ),
+    "sikasi-mou.docx": Facts(
+        "NK",
+        "id",
+        ("PIHAK KESATU", "PIHAK KEDUA"),
+        UNS_NK_PASAL,
+        ("PIHAK KESATU", "PIHAK KEDUA"),
+        nomor=2,
+        perihal=UNS_PERIHAL,
+        institutions=("UNIVERSITAS SEBELAS MARET", "${mitra}"),
+    ),
+    "sikasi-pks.docx": Facts(
+        "PKS",
+        "id",
+        ("PIHAK KESATU", "PIHAK KEDUA"),
+        UNS_PKS_PASAL,
+        ("PIHAK KESATU", "PIHAK KEDUA"),
+        nomor=2,
+        perihal=UNS_PKS_PERIHAL,
+        institutions=("${mitra}", "FAKULTAS/ LEMBAGA ……………………………… UNIVERSITAS SEBELAS MARET"),
+        witnesses=1,
+    ),
+}
+
+
+@lru_cache(maxsize=None)
+def outline(name: str) -> Outline:
+    path = CORPUS / name
+    if not path.exists():
+        pytest.skip(f"corpus file {name} not available")
+    return segment(read_document(path), pack_values())
+
+
+@pytest.mark.parametrize("name", sorted(FACTS))
+def test_corpus_outline_facts(name: str) -> None:
+    facts = FACTS[name]
+    o = outline(name)
+    assert o.document_type == facts.document_type
+    assert o.language == facts.language
+    assert tuple(p.alias for p in o.parties) == facts.parties
+    assert tuple((p.number, p.title) for p in o.pasal) == facts.pasal
+    assert tuple(s.label for s in o.signatures) == facts.signatures
+    assert len(o.nomor) == facts.nomor
+    assert len(o.witnesses) == facts.witnesses
+    if facts.opening_date is not None:
+        assert o.opening is not None and o.opening.date == facts.opening_date
+    if o.title is not None:
+        assert o.title.perihal == facts.perihal
+        assert o.title.institutions == facts.institutions
+    closing = o.closing
+    if facts.rangkap is None:
+        assert closing is None
+    else:
+        assert closing is not None
+        assert (closing.rangkap_digits or closing.rangkap_words) == facts.rangkap
+
+
+def test_corpus_file_list_is_covered() -> None:
+    if not CORPUS.exists():
+        pytest.skip("corpus not available")
+    assert sorted(p.name for p in CORPUS.glob("*.docx")) == sorted(FACTS)
+
+
+def test_sikasi_pks_template_details() -> None:
+    o = outline("sikasi-pks.docx")
+    assert [n.text for n in o.nomor] == ["Nomor: ……/UN27……/KS/2021", "Nomor: ……………………… /2021"]
+    assert all(n.placeholder for n in o.nomor)
+    assert o.opening is not None and o.opening.placeholder and o.opening.date is None
+    assert o.parties[1].institution == "${mitra}"
+    assert o.parties[0].institution is None  # the first party's komparisi has no "atas nama"
+    assert any(p.text == "${mitra}" for p in o.placeholders)
+    assert [p.clause for p in o.pasal][:2] == [None, "maksud-tujuan"]
+    assert o.pasal[9].clause == "penyelesaian-perselisihan"
+    assert o.closing is not None and o.closing.meterai
+
+
+def test_bumdes_text_box_signers_and_absent_parts() -> None:
+    o = outline("bumdes-dokumen_perjanjian_sewa.docx")
+    assert [(s.name, s.jabatan, s.story) for s in o.signatures] == [
+        ("Maulana I.T Rakha", "Direktur BUMDES", Story.TEXTBOX),
+        ("Abdullah Rofiq", "Kepala Desa", Story.TEXTBOX),
+    ]
+    assert (o.opening, o.premis, o.closing, o.lampiran) == (None, None, None, None)
+    assert o.title is not None and o.title.kind_text == "DOKUMEN PERJANJIAN SEWA"
+
+
+def test_pppk_title_case_aliases_and_tab_signatures() -> None:
+    o = outline("pppk-Template_Perjanjian_Kerja_PPPK_A4.docx")
+    assert [p.alias_as_written for p in o.parties] == ["Pihak Kesatu", "Pihak Kedua"]
+    assert [s.name for s in o.signatures] == ["{{NAMA_BUPATI}}", "{{NAMA_PEGAWAI}}"]
+    assert o.title is not None and o.title.kind_text == "PERJANJIAN KERJA"
+    assert o.pasal[10].clause == "pengakhiran"
+
+
+def test_mitraku_opening_and_mirrored_signatures() -> None:
+    o = outline("mitraku-Template_MOU.docx")
+    assert o.opening is not None
+    assert o.opening.numeric_text == "(00-00-0000)" and o.opening.numeric_date is None
+    assert [(s.label, s.name) for s in o.signatures] == [
+        ("PIHAK KEDUA", "ADHAN DAMBEA"),
+        ("PIHAK KESATU", "……………………………..")
+    ]
+    assert o.parties[1].name == "ADHAN DAMBEA"
+    assert o.parties[1].jabatan == "Wali Kota Gorontalo"
+
+
+def test_shopee_addendum_named_file_is_nk() -> None:
+    o = outline("sikasi-Addendum_PKSPT_SHOPEE_Tahun_2024.docx")
+    assert o.title is not None and o.title.kind_text == "NOTA KESEPAHAMAN"
+    assert o.opening is not None and o.opening.weekday == "Rabu"
+    assert [(s.name, s.jabatan) for s in o.signatures] == [
+        ("Prof. Dr. JAMAL WIWOHO, S.H., M.Hum.", "REKTOR UNIVERSITAS SEBELAS MARET"),
+        ("Danu diraja", "Direktur Utama"),
+    ]
+
+
+def test_english_mou_parties() -> None:
+    o = outline("mitrakampus-Template_MOU_-_Bahasa_Inggris.docx")
+    assert [(p.name, p.institution) for p in o.parties] == [
+        ("COMPANY CHIEF NAME", "COMPANY NAME"),
+        ("I NYOMAN ABDI, S.E., M.eCom.", "the Bali State Polytechnic"),
+    ]
+    assert all(p.clause is None for p in o.pasal)

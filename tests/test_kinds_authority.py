@@ -1,0 +1,161 @@
+"""Authority kinds (KPU signatory, kuasa) on hand-built outlines with the shipped pack params."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from typing import Any
+
+import pytest
+
+from naskah_lint.engine.api import Context, Hit, Kind, Pack
+from naskah_lint.engine.loader import load_pack
+from naskah_lint.kinds import authority as a
+from naskah_lint.model import Block, Document, Story
+from naskah_lint.outline.model import Outline, Party, Signature
+
+
+@lru_cache(maxsize=1)
+def pack() -> Pack:
+    return load_pack()
+
+
+def params_of(rule_id: str) -> Any:
+    rule = pack().rule(rule_id)
+    assert rule is not None, rule_id
+    return rule.params
+
+
+def komparisi(*parties: Party) -> tuple[Document, Outline]:
+    texts = [
+        f"{p.index}. {p.name}, {p.jabatan}, {p.legal_basis or ''} bertindak untuk dan atas nama "
+        f"{p.institution}, selanjutnya disebut {p.alias};"
+        for p in parties
+    ]
+    blocks = tuple(Block(Story.BODY, i, t) for i, t in enumerate(texts, start=1))
+    o = Outline(
+        document_type="NK",
+        language="id",
+        title=None,
+        nomor=(),
+        opening=None,
+        parties=parties,
+        premis=None,
+        pasal=(),
+        closing=None,
+        signatures=(),
+        witnesses=(),
+        lampiran=None,
+        placeholders=(),
+        parts=(),
+    )
+    return Document("t.docx", "0" * 64, blocks), o
+
+
+def party(index: int, jabatan: str | None, institution: str, **kw: Any) -> Party:
+    base: dict[str, Any] = {
+        "index": index,
+        "alias": ("PIHAK KESATU", "PIHAK KEDUA")[index - 1],
+        "alias_as_written": None,
+        "ordinal": index,
+        "series": None,
+        "name": f"NAMA {index}",
+        "jabatan": jabatan,
+        "legal_basis": None,
+        "institution": institution,
+        "address": None,
+        "blocks": (index,),
+    }
+    base.update(kw)
+    return Party(**base)
+
+
+def run(kind_name: str, document: Document, out: Outline, params: Any) -> list[Hit]:
+    kind: Kind[Any] = next(k for k in a.KINDS if k.name == kind_name)
+    context = Context(document=document, outline=out, mode="draft", pack=pack().data)
+    return list(kind.check(context, params))
+
+
+PARTNER = party(2, "Gubernur Contoh", "Pemerintah Provinsi Contoh")
+
+
+@pytest.mark.parametrize(
+    ("jabatan", "institution", "flagged"),
+    [
+        (
+            "Ketua Komisi Pemilihan Umum Provinsi Contoh",
+            "Komisi Pemilihan Umum Provinsi Contoh",
+            False,
+        ),
+        ("Ketua KPU Kab. Contoh", "KPU Kabupaten Contoh", False),
+        ("Ketua Komisi Independen Pemilihan Aceh", "Komisi Independen Pemilihan Aceh", False),
+        ("Sekretaris KPU Provinsi Contoh", "Sekretariat KPU Provinsi Contoh", True),
+        ("Plh. Ketua KPU Kabupaten Contoh", "KPU Kabupaten Contoh", True),
+    ],
+)
+def test_nk_signatory(jabatan: str, institution: str, flagged: bool) -> None:
+    d, o = komparisi(party(1, jabatan, institution), PARTNER)
+    hits = run("kpu-signatory", d, o, params_of("AUTH-NK-SIGNATORY"))
+    assert [(h.block, h.params["found"]) for h in hits] == ([(1, jabatan)] if flagged else [])
+    if flagged:
+        assert d.body[0].text[hits[0].run_start : hits[0].run_end] == jabatan
+
+
+def test_pks_signatory_list_and_partner_never_judged() -> None:
+    p = params_of("AUTH-PKS-SIGNATORY")
+    d, o = komparisi(
+        party(
+            1,
+            "Sekretaris Komisi Pemilihan Umum Kabupaten Karanganyar",
+            "Sekretariat KPU Kabupaten Karanganyar",
+        ),
+        party(2, "Kepala Bagian Umum", "Universitas Contoh"),
+    )
+    assert run("kpu-signatory", d, o, p) == []
+    d, o = komparisi(
+        party(1, "Kepala Subbagian Umum KPU Kabupaten Contoh", "KPU Kabupaten Contoh"), PARTNER
+    )
+    assert [h.params["party"] for h in run("kpu-signatory", d, o, p)] == ["PIHAK KESATU"]
+
+
+def test_signatory_falls_back_to_signature_jabatan() -> None:
+    d, o = komparisi(party(1, None, "Komisi Pemilihan Umum Kabupaten Contoh"), PARTNER)
+    sig = Signature(
+        "PIHAK KESATU", 1, "Sekretaris KPU Kabupaten Contoh", "NAMA 1", None, False, (1,)
+    )
+    from dataclasses import replace
+
+    hits = run("kpu-signatory", d, replace(o, signatures=(sig,)), params_of("AUTH-NK-SIGNATORY"))
+    assert [h.params["found"] for h in hits] == ["Sekretaris KPU Kabupaten Contoh"]
+
+
+def test_kuasa_skips_a_name_in_place_of_the_jabatan_and_unknown_institutions() -> None:
+    d, o = komparisi(party(1, "Danu Diraja", "PT Contoh", name="Danu diraja"))
+    assert run("kuasa", d, o, params_of("AUTH-KUASA")) == []
+    d, o = komparisi(party(1, "Dekan Sekolah Vokasi", None))  # type: ignore[arg-type]
+    assert run("kuasa", d, o, params_of("AUTH-KUASA")) == []
+
+
+@pytest.mark.parametrize(
+    ("jabatan", "institution", "basis", "expected"),
+    [
+        ("Rektor Universitas Contoh", "Universitas Contoh", None, []),
+        ("Sekretaris KPU Kabupaten Contoh", "Sekretariat KPU Kabupaten Contoh", None, []),
+        ("Dekan Fakultas Hukum", "Fakultas Hukum Universitas Contoh", None, []),
+        ("Dekan Fakultas Hukum", "Universitas Contoh", None, ["default"]),
+        ("Wakil Rektor Bidang Kerja Sama", "Universitas Contoh", None, ["default"]),
+        (
+            "Wakil Rektor Bidang Kerja Sama",
+            "Universitas Contoh",
+            "berdasarkan Surat Kuasa Rektor Nomor 5 Tahun 2024",
+            [],
+        ),
+        ("Plt. Kepala Dinas Pendidikan", "Dinas Pendidikan Kota Contoh", None, ["acting"]),
+        ("Kepala Dinas Kominfo Kota Contoh", "Pemerintah Kota Contoh", None, ["default"]),
+        ("Kepala Dinas Pendidikan Kota Contoh", "Dinas Pendidikan Kota Contoh", None, []),
+        ("Kepala Bagian Umum", "Sekretariat KPU Kabupaten Contoh", None, ["default"]),
+    ],
+)
+def test_kuasa(jabatan: str, institution: str, basis: str | None, expected: list[str]) -> None:
+    d, o = komparisi(party(1, jabatan, institution, legal_basis=basis))
+    hits = run("kuasa", d, o, params_of("AUTH-KUASA"))
+    assert [h.message for h in hits] == expected

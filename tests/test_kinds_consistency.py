@@ -1,0 +1,832 @@
+"""Consistency kinds on hand-built documents and outlines (no .docx, no outline segmenter)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Sequence
+from dataclasses import replace
+from functools import lru_cache
+from typing import Any
+
+import pytest
+
+from naskah_lint.engine.api import Context, Hit, Kind, Pack
+from naskah_lint.engine.loader import load_pack
+from naskah_lint.kinds import consistency as c
+from naskah_lint.model import (
+    Block,
+    Comment,
+    Document,
+    Metadata,
+    Revision,
+    Run,
+    RunFormat,
+    Story,
+)
+from naskah_lint.outline.model import (
+    Ayat,
+    CitedNK,
+    Closing,
+    Lampiran,
+    ListItem,
+    Nomor,
+    Opening,
+    Outline,
+    Party,
+    Pasal,
+    Placeholder,
+    Premis,
+    Signature,
+    Title,
+    XRef,
+)
+
+# --------------------------------------------------------------------------- builders
+
+
+@lru_cache(maxsize=1)
+def pack() -> Pack:
+    return load_pack()
+
+
+def params_of(rule_id: str) -> Any:
+    rule = pack().rule(rule_id)
+    assert rule is not None, rule_id
+    return rule.params
+
+
+def doc(texts: Sequence[str], **kw: Any) -> Document:
+    blocks = tuple(
+        Block(
+            story=Story.BODY,
+            index=i,
+            text=t,
+            runs=(Run(text=t, start=0, fmt=RunFormat()),),
+        )
+        for i, t in enumerate(texts, start=1)
+    )
+    return Document(path="t.docx", sha256="0" * 64, blocks=blocks, **kw)
+
+
+def outline(**kw: Any) -> Outline:
+    base: dict[str, Any] = {
+        "document_type": "PKS",
+        "language": "id",
+        "title": None,
+        "nomor": (),
+        "opening": None,
+        "parties": (),
+        "premis": None,
+        "pasal": (),
+        "closing": None,
+        "signatures": (),
+        "witnesses": (),
+        "lampiran": None,
+        "placeholders": (),
+        "parts": (),
+    }
+    base.update(kw)
+    return Outline(**base)
+
+
+def ctx(document: Document, out: Outline, mode: str = "draft") -> Context:
+    return Context(document=document, outline=out, mode=mode, pack=pack().data)
+
+
+def run(kind_name: str, context: Context, params: Any = None) -> list[Hit]:
+    kind: Kind[Any] = next(k for k in c.KINDS if k.name == kind_name)
+    return list(kind.check(context, params if params is not None else kind.params()))
+
+
+def opening(text: str, block: int = 1, **kw: Any) -> Opening:
+    base: dict[str, Any] = {
+        "block": block,
+        "text": text,
+        "weekday": None,
+        "day_text": None,
+        "month_text": None,
+        "year_text": None,
+        "date": None,
+        "date_in_words": True,
+        "numeric_text": None,
+        "numeric_date": None,
+        "place": None,
+    }
+    base.update(kw)
+    return Opening(**base)
+
+
+def party(index: int, **kw: Any) -> Party:
+    base: dict[str, Any] = {
+        "index": index,
+        "alias": None,
+        "alias_as_written": None,
+        "ordinal": index,
+        "series": None,
+        "name": None,
+        "jabatan": None,
+        "legal_basis": None,
+        "institution": None,
+        "address": None,
+        "blocks": (index,),
+    }
+    base.update(kw)
+    return Party(**base)
+
+
+def pasal(number: int | None, heading: int, last: int, **kw: Any) -> Pasal:
+    base: dict[str, Any] = {
+        "number": number,
+        "number_text": f"Pasal {number}",
+        "title": None,
+        "clause": None,
+        "clause_score": 0.0,
+        "clause_matched": None,
+        "clause_inferred": False,
+        "heading_block": heading,
+        "title_block": None,
+        "first_block": heading,
+        "last_block": last,
+    }
+    base.update(kw)
+    return Pasal(**base)
+
+
+def sig(label: str | None, ordinal: int | None, blocks: Iterable[int], **kw: Any) -> Signature:
+    base: dict[str, Any] = {
+        "label": label,
+        "ordinal": ordinal,
+        "jabatan": None,
+        "name": None,
+        "nip": None,
+        "meterai": False,
+        "blocks": tuple(blocks),
+    }
+    base.update(kw)
+    return Signature(**base)
+
+
+SENIN = "Pada hari ini Senin, tanggal delapan bulan Juli tahun dua ribu dua puluh empat"
+JULY8 = dt.date(2024, 7, 8)
+
+# --------------------------------------------------------------------------- opening date
+
+
+def test_weekday_wrong_names_the_expected_day_and_anchors_on_it() -> None:
+    text = SENIN.replace("Senin", "Rabu")
+    hits = run(
+        "weekday-date", ctx(doc([text]), outline(opening=opening(text, weekday="Rabu", date=JULY8)))
+    )
+    assert len(hits) == 1
+    h = hits[0]
+    assert (h.block, h.message) == (1, "default")
+    assert dict(h.params) == {"found": "Rabu", "date": "8 Juli 2024", "expected": "Senin"}
+    assert text[h.run_start : h.run_end] == "Rabu"
+
+
+@pytest.mark.parametrize("weekday", ["Senin", "SENIN", "senin"])
+def test_weekday_right_in_any_case_passes(weekday: str) -> None:
+    o = outline(opening=opening(SENIN, weekday=weekday, date=JULY8))
+    assert run("weekday-date", ctx(doc([SENIN]), o)) == []
+
+
+def test_jumat_with_apostrophe_is_accepted() -> None:
+    friday = dt.date(2024, 7, 12)
+    o = outline(opening=opening("Pada hari ini Jum'at", weekday="Jum'at", date=friday))
+    assert run("weekday-date", ctx(doc(["Pada hari ini Jum'at"]), o)) == []
+
+
+def test_misspelt_weekday_uses_unknown_variant() -> None:
+    o = outline(opening=opening("Pada hari ini Senen", weekday="Senen", date=JULY8))
+    hits = run("weekday-date", ctx(doc(["Pada hari ini Senen"]), o))
+    assert [(h.message, h.params["expected"]) for h in hits] == [("unknown", "Senin")]
+
+
+def test_weekday_without_a_date_is_not_judged() -> None:
+    o = outline(opening=opening(SENIN, weekday="Rabu", date=None))
+    assert run("weekday-date", ctx(doc([SENIN]), o)) == []
+
+
+def test_opening_numeric_mismatch() -> None:
+    text = SENIN + " (09-07-2024), bertempat di Karanganyar"
+    o = outline(
+        opening=opening(
+            text, date=JULY8, numeric_text="(09-07-2024)", numeric_date=dt.date(2024, 7, 9)
+        )
+    )
+    hits = run("opening-numeric", ctx(doc([text]), o))
+    assert len(hits) == 1
+    assert hits[0].params["expected"] == "(08-07-2024)"
+    assert hits[0].params["found_date"] == "9 Juli 2024"
+    assert text[hits[0].run_start : hits[0].run_end] == "(09-07-2024)"
+
+
+def test_opening_numeric_equal_passes() -> None:
+    o = outline(opening=opening(SENIN, date=JULY8, numeric_text="(08-07-2024)", numeric_date=JULY8))
+    assert run("opening-numeric", ctx(doc([SENIN]), o)) == []
+
+
+def test_empty_date_reported_and_placeholders_leave_it_to_that_rule() -> None:
+    text = "Pada hari ini ……, tanggal …… bulan …… tahun dua ribu dua puluh empat"
+    o = outline(
+        opening=opening(text, weekday="……", day_text="……", month_text="……", placeholder=True),
+        placeholders=(Placeholder("……", Story.BODY, 1), Placeholder("……", Story.BODY, 2)),
+    )
+    d = doc([text, "berkedudukan di ……"])
+    hits = run("empty-date", ctx(d, o))
+    assert [h.block for h in hits] == [1]
+    assert text[hits[0].run_start : hits[0].run_end].startswith("…")
+    leftovers = run("placeholders", ctx(d, o), params_of("CONS-PLACEHOLDERS"))
+    assert [h.block for h in leftovers] == [2]
+
+
+def test_filled_date_is_not_empty() -> None:
+    o = outline(opening=opening(SENIN, date=JULY8, day_text="delapan"))
+    assert run("empty-date", ctx(doc([SENIN]), o)) == []
+
+
+# --------------------------------------------------------------------------- nomor
+
+
+def _pks_title() -> Title:
+    return Title(
+        lines=("PERJANJIAN KERJA SAMA",),
+        blocks=(1,),
+        kind_text="PERJANJIAN KERJA SAMA",
+        institutions=(
+            "SEKRETARIAT KOMISI PEMILIHAN UMUM KABUPATEN KARANGANYAR",
+            "FAKULTAS HUKUM UNIVERSITAS CONTOH",
+        ),
+        perihal="PENDIDIKAN PEMILIH",
+    )
+
+
+def test_nomor_year_differs_from_signing_year() -> None:
+    d = doc(["PERJANJIAN", "NOMOR: 12/PR.07-PKS/3313/2023", "NOMOR: 045/UC/2021", SENIN])
+    o = outline(
+        title=_pks_title(),
+        nomor=(
+            Nomor("NOMOR: 12/PR.07-PKS/3313/2023", "12/PR.07-PKS/3313/2023", 2, False),
+            Nomor("NOMOR: 045/UC/2021", "045/UC/2021", 3, False),
+        ),
+        opening=opening(SENIN, block=4, date=JULY8),
+    )
+    hits = run("nomor-year", ctx(d, o), params_of("CONS-NOMOR-YEAR"))
+    assert [(h.block, h.params["found"], h.params["expected"]) for h in hits] == [
+        (2, "2023", "2024")
+    ]  # the partner's 2021 is not checked
+
+
+def test_nomor_year_matching_passes() -> None:
+    d = doc(["PERJANJIAN", "NOMOR: 12/PR.07-PKS/3313/2024", SENIN])
+    o = outline(
+        title=_pks_title(),
+        nomor=(Nomor("NOMOR: 12/PR.07-PKS/3313/2024", "12/PR.07-PKS/3313/2024", 2, False),),
+        opening=opening(SENIN, block=3, date=JULY8),
+    )
+    assert run("nomor-year", ctx(d, o), params_of("CONS-NOMOR-YEAR")) == []
+
+
+def test_kpu_nomor_mapping_is_positional_and_skips_guesses() -> None:
+    title = replace(_pks_title(), institutions=("UNIVERSITAS CONTOH", "KOMISI PEMILIHAN UMUM"))
+    one = (Nomor("NOMOR: 1/UC/2024", "1/UC/2024", 2, False),)
+    two = (*one, Nomor("NOMOR: 2/PR.07-NK/01/2024", "2/PR.07-NK/01/2024", 3, False))
+    keywords = ("KOMISI PEMILIHAN UMUM", "KPU")
+    assert c.kpu_nomors(outline(title=title, nomor=one), keywords) == ()
+    found = c.kpu_nomors(outline(title=title, nomor=two), keywords)
+    assert [n.value for n, _ in found] == ["2/PR.07-NK/01/2024"]
+
+
+def test_empty_nomor_and_filled_nomor() -> None:
+    d = doc(["NOMOR: ……/PR.07-PKS/3313/2024", "NOMOR: 045/UC-FH/PKS/VII/2024"])
+    o = outline(
+        nomor=(
+            Nomor("NOMOR: ……/PR.07-PKS/3313/2024", "……/PR.07-PKS/3313/2024", 1, True),
+            Nomor("NOMOR: 045/UC-FH/PKS/VII/2024", "045/UC-FH/PKS/VII/2024", 2, False),
+        )
+    )
+    hits = run("empty-nomor", ctx(d, o))
+    assert [h.block for h in hits] == [1]
+    assert hits[0].run_start == len("NOMOR: ")
+
+
+# --------------------------------------------------------------------------- NK before PKS
+
+
+def test_nk_after_pks_is_an_error_and_before_passes() -> None:
+    text = (
+        "c. bahwa PARA PIHAK telah menandatangani Nota Kesepahaman "
+        "Nomor 3/PR.07-NK/3313/2024 tanggal 12 Agustus 2024."
+    )
+    later = dt.date(2024, 8, 12)
+    premis = Premis(None, (), (), CitedNK(text, "3/PR.07-NK/3313/2024", later, 2), None, None)
+    d = doc([SENIN, text])
+    hits = run("nk-before-pks", ctx(d, outline(opening=opening(SENIN, date=JULY8), premis=premis)))
+    assert [(h.block, h.params["nk_date"], h.params["date"]) for h in hits] == [
+        (2, "12 Agustus 2024", "8 Juli 2024")
+    ]
+    assert text[hits[0].run_start : hits[0].run_end] == "12 Agustus 2024"
+    cited = CitedNK(text, "3/PR.07-NK/3313/2024", dt.date(2024, 3, 12), 2)
+    earlier = replace(premis, cited_nk=cited)
+    assert (
+        run("nk-before-pks", ctx(d, outline(opening=opening(SENIN, date=JULY8), premis=earlier)))
+        == []
+    )
+
+
+# --------------------------------------------------------------------------- numbering
+
+
+def _pasal_doc(numbers: Sequence[int | None]) -> tuple[Document, Outline]:
+    texts = [f"Pasal {n}" for n in numbers]
+    ps = tuple(pasal(n, i, i) for i, n in enumerate(numbers, start=1))
+    return doc(texts), outline(pasal=ps)
+
+
+def test_pasal_gap_duplicate_and_start() -> None:
+    d, o = _pasal_doc([1, 2, 3, 4, 5, 6, 8, 9])
+    hits = run("pasal-sequence", ctx(d, o))
+    assert [(h.block, h.message, h.params["expected"]) for h in hits] == [(7, "gap", 7)]
+    d, o = _pasal_doc([1, 2, 2, 3])
+    assert [(h.block, h.message) for h in run("pasal-sequence", ctx(d, o))] == [(3, "duplicate")]
+    d, o = _pasal_doc([2, 3])
+    assert [(h.block, h.message) for h in run("pasal-sequence", ctx(d, o))] == [(1, "start")]
+    d, o = _pasal_doc([1, 3, 2])
+    assert [(h.block, h.message) for h in run("pasal-sequence", ctx(d, o))] == [
+        (2, "gap"),
+        (3, "order"),
+    ]
+
+
+def test_pasal_in_sequence_passes() -> None:
+    d, o = _pasal_doc(list(range(1, 13)))
+    assert run("pasal-sequence", ctx(d, o)) == []
+
+
+def test_ayat_gap_single_and_clean() -> None:
+    d = doc(["Pasal 1", "(1) a", "(3) b", "Pasal 2", "(1) c", "Pasal 3", "(1) x", "(2) y"])
+    o = outline(
+        pasal=(
+            pasal(1, 1, 3, ayat=(Ayat(1, "(1)", 2), Ayat(3, "(3)", 3))),
+            pasal(2, 4, 5, ayat=(Ayat(1, "(1)", 5),)),
+            pasal(3, 6, 8, ayat=(Ayat(1, "(1)", 7), Ayat(2, "(2)", 8))),
+        )
+    )
+    hits = run("ayat-sequence", ctx(d, o), params_of("CONS-AYAT-SEQUENCE"))
+    assert [(h.block, h.message, h.severity) for h in hits] == [
+        (3, "gap", None),
+        (5, "single", "warning"),
+    ]
+    assert hits[0].params["expected"] == "(2)"
+    assert hits[0].params["where"] == "Pasal 1"
+
+
+def test_list_sequence_gap_restart_and_nesting() -> None:
+    items = (
+        ListItem("huruf", "a.", 1, 1, 2, 1),
+        ListItem("angka", "1.", 1, 2, 3, 1),
+        ListItem("angka", "2.", 2, 2, 4, 1),
+        ListItem("huruf", "b.", 2, 1, 5, 1),
+        ListItem("angka", "1.", 1, 2, 6, 1),  # restarts under b.: fine
+        ListItem("huruf", "d.", 4, 1, 7, 1),  # c. missing
+        ListItem("huruf", "a.", 1, 1, 8, 2),  # new ayat: new list
+        ListItem("huruf", "b.", 2, 1, 9, 2),
+    )
+    d = doc([f"p{i}" for i in range(1, 10)])
+    o = outline(pasal=(pasal(4, 1, 9, lists=items),))
+    hits = run("list-sequence", ctx(d, o))
+    assert [(h.block, h.params["found"], h.params["expected"]) for h in hits] == [(7, "d.", "c.")]
+    assert hits[0].params["where"] == "Pasal 4 ayat (1)"
+
+
+def test_list_starting_late_is_reported() -> None:
+    d = doc(["p1", "p2"])
+    o = outline(pasal=(pasal(1, 1, 2, lists=(ListItem("huruf", "b.", 2, 1, 2, None),)),))
+    hits = run("list-sequence", ctx(d, o))
+    assert [(h.block, h.message, h.params["expected"]) for h in hits] == [(2, "start", "a.")]
+
+
+# --------------------------------------------------------------------------- xref
+
+
+def _xref_outline(xrefs: Sequence[XRef]) -> tuple[Document, Outline]:
+    texts = [
+        "Pasal 1",
+        "(1) satu",
+        "(2) dua",
+        "Pasal 2",
+        "a. x",
+        "b. y",
+        "Pasal 3",
+        *[f"… {x.text} …" if "Undang" not in x.text else x.text for x in xrefs],
+    ]
+    ps = (
+        pasal(1, 1, 3, ayat=(Ayat(1, "(1)", 2), Ayat(2, "(2)", 3))),
+        pasal(
+            2,
+            4,
+            6,
+            lists=(ListItem("huruf", "a.", 1, 1, 5, None), ListItem("huruf", "b.", 2, 1, 6, None)),
+        ),
+        pasal(3, 7, 7 + len(xrefs), xrefs=tuple(xrefs)),
+    )
+    return doc(texts), outline(pasal=ps)
+
+
+def test_xref_missing_pasal_ayat_and_huruf() -> None:
+    xrefs = [
+        XRef("Pasal 14", 8, 14, None, None),
+        XRef("Pasal 1 ayat (3)", 9, 1, 3, None),
+        XRef("Pasal 2 huruf c", 10, 2, None, "c"),
+        XRef("Pasal 1 ayat (2)", 11, 1, 2, None),
+        XRef("Pasal 2 huruf b", 12, 2, None, "b"),
+    ]
+    d, o = _xref_outline(xrefs)
+    hits = run("xref", ctx(d, o), params_of("CONS-XREF"))
+    assert [(h.block, h.message) for h in hits] == [(8, "pasal"), (9, "ayat"), (10, "huruf")]
+    assert hits[0].params["available"] == "1–3"
+    assert hits[1].params["available"] == "(1, 2)"
+    assert hits[2].params["available"] == "a, b"
+    assert d.body[7].text[hits[0].run_start : hits[0].run_end] == "Pasal 14"
+
+
+def test_xref_current_pasal_ayat_and_external_law() -> None:
+    xrefs = [
+        XRef("ayat (1)", 8, None, 1, None),  # Pasal 3 has no ayat
+        XRef("Pasal 27", 9, 27, None, None),
+    ]
+    d, o = _xref_outline(xrefs)
+    d = doc([*[b.text for b in d.body[:8]], "Pasal 27 Undang-Undang Nomor 7 Tahun 2017"])
+    hits = run("xref", ctx(d, o), params_of("CONS-XREF"))
+    assert [(h.block, h.message, h.params["target"]) for h in hits] == [(8, "no_ayat", "Pasal 3")]
+
+
+# --------------------------------------------------------------------------- rangkap
+
+
+def test_rangkap_mismatch_and_too_few() -> None:
+    text = "Demikian … dibuat dalam rangkap 1 (dua), masing-masing bermeterai cukup …"
+    closing = Closing(1, text, 1, 2, "dua", True, True)
+    o = outline(closing=closing, parties=(party(1), party(2)))
+    hits = run("rangkap", ctx(doc([text]), o))
+    assert [(h.message, h.params["expected"]) for h in hits] == [("mismatch", "2 (dua)")]
+    assert text[hits[0].run_start : hits[0].run_end] == "rangkap 1 (dua)"
+    few = replace(closing, text=text.replace("1 (dua)", "2 (dua)"), rangkap_digits=2)
+    o3 = outline(closing=few, parties=(party(1), party(2), party(3)))
+    hits = run("rangkap", ctx(doc([few.text]), o3))
+    assert [(h.message, h.params["parties"], h.params["expected"]) for h in hits] == [
+        ("too_few", 3, "3 (tiga)")
+    ]
+
+
+def test_rangkap_consistent_passes() -> None:
+    text = "Demikian … dibuat dalam rangkap 2 (dua) …"
+    o = outline(closing=Closing(1, text, 2, 2, "dua", False, True), parties=(party(1), party(2)))
+    assert run("rangkap", ctx(doc([text]), o)) == []
+
+
+# --------------------------------------------------------------------------- parties
+
+
+def _signing(name2: str, jabatan2: str, third: bool = False) -> tuple[Document, Outline]:
+    texts = [
+        "1. NAMA SATU, S.H., Sekretaris Komisi Pemilihan Umum Kabupaten Karanganyar, …",
+        "2. Dr. NAMA DUA, M.H., Dekan Fakultas Hukum Universitas Contoh, …",
+        "3. NAMA TIGA, Direktur PT Contoh, …",
+        "PIHAK KESATU,",
+        "Sekretaris KPU Kab. Karanganyar,",
+        "NAMA SATU, SH",
+        "PIHAK KEDUA,",
+        jabatan2,
+        name2,
+    ]
+    parties = [
+        party(
+            1,
+            alias="PIHAK KESATU",
+            name="NAMA SATU, S.H.",
+            jabatan="Sekretaris Komisi Pemilihan Umum Kabupaten Karanganyar",
+        ),
+        party(
+            2,
+            alias="PIHAK KEDUA",
+            name="Dr. NAMA DUA, M.H.",
+            jabatan="Dekan Fakultas Hukum Universitas Contoh",
+        ),
+    ]
+    if third:
+        parties.append(
+            party(3, alias="PIHAK KETIGA", name="NAMA TIGA", jabatan="Direktur PT Contoh")
+        )
+    sigs = (
+        sig(
+            "PIHAK KESATU",
+            1,
+            (4, 5, 6),
+            jabatan="Sekretaris KPU Kab. Karanganyar,",
+            name="NAMA SATU, SH",
+        ),
+        sig("PIHAK KEDUA", 2, (7, 8, 9), jabatan=jabatan2, name=name2),
+    )
+    return doc(texts), outline(parties=tuple(parties), signatures=sigs)
+
+
+def test_party_signs_normalises_titles_case_and_abbreviations() -> None:
+    d, o = _signing("DR. NAMA DUA, M.H.", "Dekan Fakultas Hukum Universitas Contoh,")
+    assert run("party-signs", ctx(d, o)) == []
+
+
+def test_party_signs_name_jabatan_and_missing() -> None:
+    d, o = _signing("Dr. NAMA DUWA, M.H.", "Wakil Dekan Bidang Akademik,", third=True)
+    hits = run("party-signs", ctx(d, o))
+    assert [(h.block, h.message) for h in hits] == [(9, "name"), (8, "jabatan"), (3, "missing")]
+    assert hits[0].params["expected"] == "Dr. NAMA DUA, M.H."
+    assert hits[1].params["found"] == "Wakil Dekan Bidang Akademik"
+
+
+def test_party_signs_extra_block() -> None:
+    d, o = _signing("Dr. NAMA DUA, M.H.", "Dekan Fakultas Hukum Universitas Contoh")
+    extra = (*o.signatures, sig("PIHAK KETIGA", 3, (3,), name="NAMA TIGA"))
+    hits = run("party-signs", ctx(d, replace(o, signatures=extra)))
+    assert [(h.block, h.message, h.params["found"]) for h in hits] == [(3, "extra", "PIHAK KETIGA")]
+
+
+def test_title_parties_mismatch_and_match() -> None:
+    d = doc(["JUDUL", "1. …", "2. …"])
+    title = _pks_title()
+    good = (
+        party(1, blocks=(2,), institution="Sekretariat Komisi Pemilihan Umum Kab. Karanganyar"),
+        party(2, blocks=(3,), institution="Fakultas Hukum Universitas Contoh"),
+    )
+    p = params_of("CONS-TITLE-PARTIES")
+    assert run("title-parties", ctx(d, outline(title=title, parties=good)), p) == []
+    bad = (good[0], replace(good[1], institution="Politeknik Lain"))
+    hits = run("title-parties", ctx(d, outline(title=title, parties=bad)), p)
+    assert [(h.block, h.message) for h in hits] == [(3, "not_in_title"), (1, "not_in_komparisi")]
+    assert hits[1].params["found"] == "FAKULTAS HUKUM UNIVERSITAS CONTOH"
+
+
+def test_defined_terms_series_undefined_caps_and_generic_third_party() -> None:
+    texts = [
+        "… selanjutnya disebut PIHAK KESATU;",
+        "… selanjutnya disebut PIHAK KEDUA.",
+        "PIHAK KESATU dan PIHAK KEDUA secara bersama-sama disebut PARA PIHAK.",
+        "Hak PIHAK PERTAMA dan PIHAK PERTAMA lagi",
+        "kewajiban Pihak Kedua kepada PIHAK KETIGA",
+        "tidak boleh dialihkan kepada pihak ketiga oleh Para Pihak",
+    ]
+    parties = (
+        party(
+            1, alias="PIHAK KESATU", alias_as_written="PIHAK KESATU", series="KESATU", blocks=(1,)
+        ),
+        party(2, alias="PIHAK KEDUA", alias_as_written="PIHAK KEDUA", blocks=(2,)),
+    )
+    premis = Premis(None, (), (), None, None, 3)
+    o = outline(parties=parties, premis=premis)
+    hits = run("defined-terms", ctx(doc(texts), o), params_of("CONS-DEFINED-TERMS"))
+    assert [(h.block, h.message, h.params["found"]) for h in hits] == [
+        (4, "series", "PIHAK PERTAMA"),
+        (5, "caps", "Pihak Kedua"),
+        (5, "undefined", "PIHAK KETIGA"),
+        (6, "caps", "Para Pihak"),
+    ]
+    assert hits[0].params["expected"] == "PIHAK KESATU"
+    assert hits[1].params["expected"] == "PIHAK KEDUA"
+
+
+def test_defined_terms_clean_and_non_caps_definition_reported_once() -> None:
+    texts = ["… disebut Pihak Kesatu;", "… disebut Pihak Kedua.", "Pihak Kesatu wajib …"]
+    parties = (
+        party(
+            1, alias="PIHAK KESATU", alias_as_written="Pihak Kesatu", series="KESATU", blocks=(1,)
+        ),
+        party(2, alias="PIHAK KEDUA", alias_as_written="Pihak Kedua", blocks=(2,)),
+    )
+    hits = run("defined-terms", ctx(doc(texts), outline(parties=parties)))
+    assert [(h.block, h.message) for h in hits] == [(1, "caps"), (2, "caps")]
+    clean = [
+        t.replace("Pihak Kesatu", "PIHAK KESATU").replace("Pihak Kedua", "PIHAK KEDUA")
+        for t in texts
+    ]
+    upper = tuple(replace(p, alias_as_written=p.alias) for p in parties)
+    assert run("defined-terms", ctx(doc(clean), outline(parties=upper))) == []
+
+
+# --------------------------------------------------------------------------- numbers and money
+
+
+def test_terbilang_mismatch_skips_money_and_rangkap() -> None:
+    texts = [
+        "paling lambat 7 (empat belas) hari dan 3 (tiga) bulan",
+        "sebesar Rp5.000.000,00 (lima juta lima ratus ribu rupiah)",
+        "Demikian … dibuat dalam rangkap 1 (dua) …",
+    ]
+    o = outline(closing=Closing(3, texts[2], 1, 2, "dua", False, True))
+    hits = run("terbilang", ctx(doc(texts), o), params_of("CONS-TERBILANG"))
+    assert [(h.block, h.params["digits"], h.params["words_value"]) for h in hits] == [(1, 7, 14)]
+    assert hits[0].params["expected"] == "7 (tujuh)"
+    assert texts[0][hits[0].run_start : hits[0].run_end] == "7 (empat belas) hari"
+
+
+def test_rupiah_terbilang() -> None:
+    texts = [
+        "Rp. 5.000.000,- (lima juta lima ratus ribu rupiah)",
+        "Rp10.000.000,00 (sepuluh juta rupiah)",
+    ]
+    hits = run("rupiah-terbilang", ctx(doc(texts), outline()))
+    assert [(h.block, h.params["amount"], h.params["words_amount"]) for h in hits] == [
+        (1, "Rp5.000.000,00", "Rp5.500.000,00")
+    ]
+    assert hits[0].params["expected"] == "Rp5.000.000,00 (lima juta rupiah)"
+
+
+# --------------------------------------------------------------------------- jangka waktu
+
+
+def _term(text: str, clause: str | None = "jangka-waktu") -> tuple[Document, Outline]:
+    d = doc([SENIN, "Pasal 6", text])
+    o = outline(
+        opening=opening(SENIN, date=JULY8),
+        pasal=(pasal(6, 2, 3, clause=clause),),
+    )
+    return d, o
+
+
+def test_jangka_waktu_end_date_inconsistent() -> None:
+    text = (
+        "(1) Perjanjian ini berlaku 6 (enam) bulan sejak tanggal ditandatangani "
+        "sampai dengan 7 Juli 2025."
+    )
+    d, o = _term(text)
+    hits = run("jangka-waktu-dates", ctx(d, o), params_of("CONS-JANGKA-WAKTU-DATES"))
+    assert [(h.block, h.message, h.params["expected"]) for h in hits] == [
+        (3, "signing", "7 Januari 2025")
+    ]
+    assert text[hits[0].run_start : hits[0].run_end] == "7 Juli 2025"
+
+
+@pytest.mark.parametrize("end", ["7 Juli 2025", "8 Juli 2025"])
+def test_jangka_waktu_consistent_passes(end: str) -> None:
+    d, o = _term(f"berlaku 1 (satu) tahun sejak tanggal ditandatangani sampai dengan {end}.")
+    assert run("jangka-waktu-dates", ctx(d, o), params_of("CONS-JANGKA-WAKTU-DATES")) == []
+
+
+def test_jangka_waktu_explicit_start() -> None:
+    d, o = _term(
+        "berlaku 2 (dua) tahun terhitung mulai tanggal 1 Januari 2024 "
+        "sampai dengan 31 Desember 2026."
+    )
+    hits = run("jangka-waktu-dates", ctx(d, o), params_of("CONS-JANGKA-WAKTU-DATES"))
+    assert [(h.message, h.params["start"], h.params["expected"]) for h in hits] == [
+        ("default", "1 Januari 2024", "31 Desember 2025")
+    ]
+
+
+def test_jangka_waktu_max() -> None:
+    p = params_of("CONS-JANGKA-WAKTU-MAX")
+    d, o = _term("Perjanjian ini berlaku 10 (sepuluh) tahun sejak ditandatangani.")
+    hits = run("jangka-waktu-max", ctx(d, o), p)
+    assert [(h.block, h.params["found"], h.params["max_years"]) for h in hits] == [
+        (3, "berlaku 10 (sepuluh) tahun", 5)
+    ]
+    for ok in ("berlaku 5 (lima) tahun", "berlaku 2 (dua) tahun"):
+        d, o = _term(f"Perjanjian ini {ok} sejak ditandatangani.")
+        assert run("jangka-waktu-max", ctx(d, o), p) == []
+
+
+# --------------------------------------------------------------------------- lampiran
+
+
+def test_lampiran_reference_without_annex_and_numbering() -> None:
+    d = doc(["… tercantum dalam Lampiran II …", "LAMPIRAN I", "LAMPIRAN III"])
+    lam = Lampiran((2, 3), ("LAMPIRAN I", "LAMPIRAN III"), (1,))
+    hits = run("lampiran", ctx(d, outline(lampiran=lam)))
+    assert [(h.block, h.message) for h in hits] == [(3, "numbering"), (1, "missing_annex")]
+    assert hits[0].params["expected"] == "LAMPIRAN II"
+    none = Lampiran((), (), (1,))
+    assert [h.message for h in run("lampiran", ctx(d, outline(lampiran=none)))] == ["no_annex"]
+
+
+def test_lampiran_matching_passes() -> None:
+    d = doc(["… tercantum dalam Lampiran yang merupakan bagian …", "LAMPIRAN"])
+    lam = Lampiran((2,), ("LAMPIRAN",), (1,))
+    assert run("lampiran", ctx(d, outline(lampiran=lam))) == []
+
+
+# --------------------------------------------------------------------------- leftovers
+
+
+def test_placeholders_one_per_block_nomor_left_to_empty_nomor() -> None:
+    d = doc(["NOMOR: ……", "berkedudukan di …… nama ${mitra} dan ${alamat}", "bersih"])
+    o = outline(
+        nomor=(Nomor("NOMOR: ……", None, 1, True),),
+        placeholders=(
+            Placeholder("……", Story.BODY, 1),
+            Placeholder("……", Story.BODY, 2),
+            Placeholder("${mitra}", Story.BODY, 2),
+            Placeholder("${alamat}", Story.BODY, 2),
+        ),
+    )
+    hits = run("placeholders", ctx(d, o), params_of("CONS-PLACEHOLDERS"))
+    assert [(h.block, h.params["found"], h.params["count"]) for h in hits] == [
+        (2, "'……', '${mitra}', '${alamat}'", 3)
+    ]
+    assert run("placeholders", ctx(d, outline())) == []
+
+
+def test_placeholders_fold_beyond_max_findings() -> None:
+    d = doc([f"isian {i} ……" for i in range(1, 6)])
+    o = outline(placeholders=tuple(Placeholder("……", Story.BODY, b) for b in range(1, 6)))
+    p = c.PlaceholderParams(max_findings=3)
+    hits = run("placeholders", ctx(d, o), p)
+    assert [(h.block, h.message) for h in hits] == [
+        (1, "default"),
+        (2, "default"),
+        (3, "default"),
+        (None, "more"),
+    ]
+    assert dict(hits[-1].params) == {"found": 2, "count": 2}
+
+
+def test_foreign_residue_flags_police_topic_in_school_agreement() -> None:
+    texts = [
+        "a. bahwa PARA PIHAK bekerja sama dalam pengamanan tahapan sesuai UU Kepolisian;",
+        "b. bahwa PIHAK KEDUA menyelenggarakan pendidikan;",
+    ]
+    parties = (
+        party(1, institution="Komisi Pemilihan Umum Kabupaten Purwakarta"),
+        party(2, institution="SMA Negeri 1 Purwakarta"),
+    )
+    from naskah_lint.outline.model import Recital
+
+    premis = Premis(
+        None,
+        (Recital("a", texts[0], 1, True, ";"), Recital("b", texts[1], 2, True, ";")),
+        (),
+        None,
+        None,
+        None,
+    )
+    p = params_of("CONS-FOREIGN-RESIDUE")
+    hits = run("foreign-residue", ctx(doc(texts), outline(parties=parties, premis=premis)), p)
+    assert [(h.block, h.params["found"]) for h in hits] == [(1, "'pengamanan', 'Kepolisian'")]
+    police = (parties[0], party(2, institution="Kepolisian Resor Purwakarta"))
+    assert run("foreign-residue", ctx(doc(texts), outline(parties=police, premis=premis)), p) == []
+
+
+def test_tracked_changes_grouped_per_block_and_folded() -> None:
+    revs = tuple(Revision("ins", "Budi", None, Story.BODY, b, "x") for b in (1, 1, 2, 3))
+    d = doc(["a", "b", "c"], revisions=revs)
+    hits = run("tracked-changes", ctx(d, outline()), c.TrackedChangesParams(max_findings=2))
+    assert [(h.block, h.message, h.params["count"]) for h in hits] == [
+        (1, "default", 2),
+        (2, "default", 1),
+        (None, "more", 1),
+    ]
+    assert run("tracked-changes", ctx(doc(["a"]), outline())) == []
+
+
+def test_open_comments_ignore_own_suppressions_and_resolved() -> None:
+    comments = (
+        Comment("1", "Budi", "B", None, "Mohon dicek lagi nomornya", Story.BODY, 2),
+        Comment("2", "naskah-lint", "NL", None, "CONS-XREF: …", Story.BODY, 1),
+        Comment(
+            "3", "Ani", "A", None, "naskah-lint: abaikan CONS-XREF — alasan: NK", Story.BODY, 1
+        ),
+        Comment("4", "Ani", "A", None, "sudah", Story.BODY, 1, resolved=True),
+    )
+    d = doc(["a", "b"], comments=comments)
+    hits = run("open-comments", ctx(d, outline()), params_of("CONS-OPEN-COMMENTS"))
+    assert [(h.block, h.params["author"]) for h in hits] == [(2, "Budi")]
+
+
+def test_highlight_and_hidden_text_spans() -> None:
+    plain, marked = RunFormat(), RunFormat(highlight="yellow", hidden=False)
+    hidden = RunFormat(hidden=True)
+    block = Block(
+        Story.BODY,
+        1,
+        "Biaya Rp5.000.000,00 catatan",
+        runs=(
+            Run("Biaya ", 0, plain),
+            Run("Rp5.000.000,00", 6, marked),
+            Run(" catatan", 20, hidden),
+        ),
+    )
+    d = Document("t.docx", "0" * 64, (block,))
+    hl = run("highlight", ctx(d, outline()), params_of("CONS-HIGHLIGHT"))
+    assert [(h.block, h.run_start, h.run_end, h.params["found"]) for h in hl] == [
+        (1, 6, 20, "Rp5.000.000,00")
+    ]
+    hd = run("hidden-text", ctx(d, outline()), params_of("CONS-HIDDEN-TEXT"))
+    assert [(h.run_start, h.params["found"]) for h in hd] == [(20, "catatan")]
+    none = Document("t.docx", "0" * 64, (replace(block, runs=(Run(block.text, 0, plain),)),))
+    assert run("highlight", ctx(none, outline()), params_of("CONS-HIGHLIGHT")) == []
+
+
+def test_author_metadata_only_in_final_mode() -> None:
+    d = doc(["a"], metadata=Metadata(creator="Staf Hukum", last_modified_by="python-docx"))
+    p = params_of("CONS-AUTHOR-METADATA")
+    assert run("author-metadata", ctx(d, outline()), p) == []
+    hits = run("author-metadata", ctx(d, outline(), mode="final"), p)
+    assert [(h.block, h.params["found"]) for h in hits] == [(None, "creator='Staf Hukum'")]
