@@ -163,9 +163,9 @@ def generate(n: int, seed: int) -> Iterator[Case]:
 
 def make_linter() -> Callable[[Path], object]:
     """Lint one file the way the CLI does (read + outline + all rules), pack loaded once."""
-    from naskah_lint import api
+    from _linter import make_file_linter
 
-    return api.make_file_linter()
+    return make_file_linter()
 
 
 @dataclass(frozen=True)

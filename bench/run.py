@@ -219,9 +219,9 @@ def cli(*args: str) -> list[str]:
 
 def lint_in_process(path: Path) -> Callable[[], object]:
     """(c) naskah-lint in-process: read + outline + all rules, pack loaded once."""
-    from naskah_lint import api
+    from _linter import make_file_linter
 
-    runner = api.make_file_linter()
+    runner = make_file_linter()
     return lambda: runner(path)
 
 

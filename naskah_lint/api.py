@@ -104,6 +104,7 @@ def lint_document(
         findings=outcome.findings,
         outline=outline,
         rules_run=outcome.rules_run,
+        suppressed=outcome.suppressed,
         internal_error=internal,
     )
 
@@ -124,7 +125,7 @@ def lint_file(
     path: str | Path, settings: Settings, pack: Pack, display: str | None = None
 ) -> FileResult:
     """Read, outline and check one file; never raises for a bad input or our own bug."""
-    from naskah_lint.engine.runner import debug_enabled, internal_error_line
+    from naskah_lint.engine.runner import internal_error_line
 
     shown = display if display is not None else str(path)
     try:
@@ -139,8 +140,6 @@ def lint_file(
     try:
         return lint_document(document, pack, settings, path=shown)
     except Exception as exc:  # an outline or engine bug
-        if debug_enabled():
-            traceback.print_exc()
         return _crashed(shown, internal_error_line("while checking the file", exc), document)
 
 

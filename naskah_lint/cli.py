@@ -351,8 +351,12 @@ def outline(
         from naskah_lint.outline.render import outline_json, outline_text
 
         found = segment(document, prepared_pack(settings).data.values)
-        data = outline_json(found, file) if fmt == "json" else None
-        text = outline_text(found, settings.lang) if fmt == "text" else ""
+        if fmt == "text":
+            from naskah_lint.report.text import make_console
+
+            make_console(sys.stdout).print(outline_text(found, settings.lang))
+            return
+        data = outline_json(found, file)
     if fmt == "json":
         click.echo(json.dumps(data, ensure_ascii=False, indent=2))
     else:
@@ -408,8 +412,12 @@ def explain_text(rule: RuleSpec, lang: str) -> str:
     """What `explain` prints: title, severity, scope, source and confidence, doc, examples."""
     from naskah_lint.i18n import t
 
+    def both(key: str, value: str) -> str:
+        shown = t(f"{key}.{value}", lang)
+        return shown if shown == value else f"{shown} ({value})"
+
     def sev(value: str) -> str:
-        return f"{t(f'sev.{value}', lang)} ({value})"
+        return both("sev", value)
 
     lines = [f"{rule.id} — {rule.title.get(lang)}", ""]
     lines.append(f"{t('explain.severity', lang)}: {sev(rule.severity.value)}")
@@ -417,8 +425,7 @@ def explain_text(rule: RuleSpec, lang: str) -> str:
         lines.append(f"{t('explain.severity_final', lang)}: {sev(rule.severity_final.value)}")
     lines.append(f"{t('explain.applies_to', lang)}: {', '.join(rule.applies_to)}")
     lines.append(f"{t('explain.languages', lang)}: {', '.join(rule.languages)}")
-    confidence = t(f"confidence.{rule.confidence}", lang)
-    lines.append(f"{t('explain.confidence', lang)}: {confidence} ({rule.confidence})")
+    lines.append(f"{t('explain.confidence', lang)}: {both('confidence', rule.confidence)}")
     lines.append(f"{t('report.source', lang)}: {rule.source}")
     if rule.checklist:
         lines.append(t("explain.checklist", lang))
@@ -449,6 +456,19 @@ def explain(rule_id: str, lang: str | None, profile: str | None, config_file: st
         _fail(t("cli.unknown_rule", settings.lang, rule=rule_id, pack=pack.name), EXIT_USAGE)
         return
     click.echo(explain_text(rule, settings.lang), nl=False)
+
+
+def _add_commands() -> None:
+    """register, new and diff live in naskah_lint.commands (light modules: click only)."""
+    from naskah_lint.commands.diff_cmd import diff
+    from naskah_lint.commands.new_cmd import new
+    from naskah_lint.commands.register_cmd import register
+
+    for command in (register, new, diff):
+        main.add_command(command)
+
+
+_add_commands()
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -232,10 +232,22 @@ class Document:
     strict: bool = False  # ISO 29500 Strict namespaces
     first_page_images: int = 0  # images in the first page's body area or first-page header
     main_part: str = "word/document.xml"
+    # Built on first use so that story() and block() cost O(1) rather than a scan of all blocks
+    # (rules call them per finding); not an input, never compared or shown.
+    _index: _BlockIndex | None = field(
+        default=None, init=False, repr=False, compare=False, hash=False
+    )
+
+    def _blocks_index(self) -> _BlockIndex:
+        index = self._index
+        if index is None:
+            index = _BlockIndex.build(self.blocks)
+            object.__setattr__(self, "_index", index)
+        return index
 
     def story(self, story: Story) -> tuple[Block, ...]:
         """The blocks of one story, in order."""
-        return tuple(b for b in self.blocks if b.story is story)
+        return self._blocks_index().stories.get(story, ())
 
     @property
     def body(self) -> tuple[Block, ...]:
@@ -243,10 +255,24 @@ class Document:
 
     def block(self, story: Story, index: int) -> Block | None:
         """The block with this 1-based index in that story, or None."""
-        for b in self.iter_story(story):
-            if b.index == index:
-                return b
-        return None
+        return self._blocks_index().by_index.get((story, index))
 
     def iter_story(self, story: Story) -> Iterator[Block]:
-        return (b for b in self.blocks if b.story is story)
+        return iter(self.story(story))
+
+
+@dataclass(frozen=True, slots=True)
+class _BlockIndex:
+    """Blocks grouped by story, and the first block of each (story, index)."""
+
+    stories: dict[Story, tuple[Block, ...]]
+    by_index: dict[tuple[Story, int], Block]
+
+    @staticmethod
+    def build(blocks: tuple[Block, ...]) -> _BlockIndex:
+        grouped: dict[Story, list[Block]] = {}
+        by_index: dict[tuple[Story, int], Block] = {}
+        for b in blocks:
+            grouped.setdefault(b.story, []).append(b)
+            by_index.setdefault((b.story, b.index), b)
+        return _BlockIndex({s: tuple(bs) for s, bs in grouped.items()}, by_index)

@@ -189,8 +189,20 @@ def skeleton_pks() -> list[Item]:
         *table(
             [
                 [
-                    ["PIHAK KESATU,", "Sekretaris KPU Kabupaten Karanganyar", "", "", "NAMA SATU, S.H."],
-                    ["PIHAK KEDUA,", "Dekan Fakultas Hukum", "Meterai Rp10.000", "", "Dr. NAMA DUA, M.H."],
+                    [
+                        "PIHAK KESATU,",
+                        "Sekretaris KPU Kabupaten Karanganyar",
+                        "",
+                        "",
+                        "NAMA SATU, S.H.",
+                    ],
+                    [
+                        "PIHAK KEDUA,",
+                        "Dekan Fakultas Hukum",
+                        "Meterai Rp10.000",
+                        "",
+                        "Dr. NAMA DUA, M.H.",
+                    ],
                 ]
             ]
         ),

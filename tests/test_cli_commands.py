@@ -93,6 +93,8 @@ def test_outline_json_of_a_built_draft(tmp_path: Path) -> None:
     assert result.exit_code == 0
     data = json.loads(result.stdout)
     assert (data["schema_version"], data["path"], data["document_type"]) == (1, str(path), "NK")
+    tree = _invoke("outline", str(path))
+    assert tree.exit_code == 0 and "NOTA KESEPAHAMAN" in tree.stdout
     blocks = _invoke("outline", str(path), "--blocks", "--format", "json")
     assert blocks.exit_code == 0 and "NOTA KESEPAHAMAN" in blocks.stdout
 

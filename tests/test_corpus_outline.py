@@ -6,12 +6,12 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 
 import pytest
-
 from modelbuild import pack_values
+
 from naskah_lint.model import Story
 from naskah_lint.outline import segment
 from naskah_lint.outline.model import Outline
@@ -31,7 +31,8 @@ UNS_NK_PASAL = (
     (9, "PENUTUP"),
 )
 UNS_PERIHAL = (
-    "PENYELENGGARAAN TRI DHARMA PERGURUAN TINGGI DAN PENYELENGGARAAN MERDEKA BELAJAR – KAMPUS MERDEKA"
+    "PENYELENGGARAAN TRI DHARMA PERGURUAN TINGGI DAN PENYELENGGARAAN "
+    "MERDEKA BELAJAR – KAMPUS MERDEKA"
 )
 UNS_PKS_PERIHAL = "……………………………………………………. ………………………………….……………….."
 UNS_PKS_PASAL = (
@@ -217,7 +218,7 @@ FACTS: dict[str, Facts] = {
 }
 
 
-@lru_cache(maxsize=None)
+@cache
 def outline(name: str) -> Outline:
     path = CORPUS / name
     if not path.exists():
@@ -292,7 +293,7 @@ def test_mitraku_opening_and_mirrored_signatures() -> None:
     assert o.opening.numeric_text == "(00-00-0000)" and o.opening.numeric_date is None
     assert [(s.label, s.name) for s in o.signatures] == [
         ("PIHAK KEDUA", "ADHAN DAMBEA"),
-        ("PIHAK KESATU", "……………………………..")
+        ("PIHAK KESATU", "…………………………….."),
     ]
     assert o.parties[1].name == "ADHAN DAMBEA"
     assert o.parties[1].jabatan == "Wali Kota Gorontalo"

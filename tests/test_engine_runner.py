@@ -317,3 +317,47 @@ def test_excerpt_and_numbers() -> None:
     assert format_number(215.9, "en") == "215.9"
     assert format_number(30.0, "id") == "30"
     assert format_number(10.25, "en") == "10.25"
+
+
+def test_suppression_comments(tmp_path, monkeypatch, doc_and_outline) -> None:
+    from dataclasses import replace
+
+    from naskah_lint.model import Comment
+
+    doc, ol = doc_and_outline
+    hits = _hits("{block: 2}", "{block: 5}", "{block: 6}")
+    pack = _pack(
+        tmp_path,
+        monkeypatch,
+        rule_yaml("CONS-TEST-A", params=hits),
+        rule_yaml("FMT-TEST-B", params=_hits("{block: 5}")),
+    )
+
+    def comment(cid: str, text: str, block: int) -> Comment:
+        return Comment(cid, "Penyusun", "P", None, text, Story.BODY, block)
+
+    comments = (
+        comment("1", "naskah-lint: abaikan CONS-TEST-A — alasan: sudah disepakati", 5),
+        comment("2", "naskah-lint: abaikan FMT", 6),  # no reason; silences nothing on block 6
+        comment("3", "naskah-lint: ignore CLAUSE-X - reason: rule not run", 7),
+        comment("4", "Mohon dicek lagi.", 2),  # an ordinary comment
+    )
+    outcome = execute(replace(doc, comments=comments), ol, pack, Settings())
+    got = [(f.rule, f.location.block) for f in outcome.findings]
+    assert got == [
+        ("CONS-TEST-A", 2),
+        ("FMT-TEST-B", 5),
+        ("CONS-TEST-A", 6),
+        ("META-SUPPRESSION-NO-REASON", 6),
+        ("META-UNUSED-SUPPRESSION", 6),
+    ]
+    assert outcome.suppressed == 1
+    assert outcome.findings[3].message == (
+        "Komentar pengecualian 'naskah-lint: abaikan FMT' tidak memberi alasan; tulis "
+        "'naskah-lint: abaikan ATURAN — alasan: …'."
+    )
+    # a suppression anchored in the title silences its rules in the whole document
+    whole = (comment("9", "naskah-lint: abaikan CONS — alasan: draf lama", 1),)
+    outcome = execute(replace(doc, comments=whole), ol, pack, Settings())
+    assert [f.rule for f in outcome.findings] == ["FMT-TEST-B"]
+    assert outcome.suppressed == 3

@@ -167,7 +167,9 @@ def test_jangka_waktu_without_duration_or_end_date() -> None:
     )
     # a duration still in dots is an unfilled template: a warning in draft mode
     holes = dataclasses.replace(outline, placeholders=(Placeholder("……", doc.blocks[0].story, 36),))
-    assert blocks_of(run(doc, holes, "CLAUSE-JANGKA-WAKTU")) == [(34, "warning")]
+    found = run(doc, holes, "CLAUSE-JANGKA-WAKTU")
+    assert blocks_of(found) == [(34, "warning")]
+    assert found[0].message.startswith("Pasal 6 'JANGKA WAKTU' masih berisi isian kosong")
     assert blocks_of(run(doc, holes, "CLAUSE-JANGKA-WAKTU", mode="final")) == [(34, "error")]
 
 
@@ -208,6 +210,44 @@ def test_kahar_notice_period() -> None:
     assert blocks_of(run(doc, outline, "CLAUSE-KAHAR-NOTICE")) == [(40, "info")]
     doc, outline = clean_pks(without(PASAL_TITLES, "keadaan-kahar"))
     assert run(doc, outline, "CLAUSE-KAHAR-NOTICE") == []  # CLAUSE-KEADAAN-KAHAR reports it
+
+
+def test_unfilled_info_rule_stays_info() -> None:
+    doc, outline = clean_pks(
+        replaced(
+            PASAL_TITLES,
+            "keadaan-kahar",
+            ("KEADAAN KAHAR", "keadaan-kahar", "PIHAK … wajib memberitahukan dalam …"),
+        )
+    )
+    holes = dataclasses.replace(outline, placeholders=(Placeholder("…", doc.blocks[0].story, 42),))
+    found = run(doc, holes, "CLAUSE-KAHAR-NOTICE")
+    assert blocks_of(found) == [(40, "info")]
+    assert "masih berisi isian kosong" in found[0].message
+
+
+def test_perselisihan_and_perubahan_inside_another_pasal() -> None:
+    titles = without(without(PASAL_TITLES, "penyelesaian-perselisihan"), "perubahan")
+    titles = replaced(
+        titles,
+        "penutup",
+        (
+            "LAIN-LAIN",
+            "lain-lain",
+            "Perselisihan diselesaikan secara musyawarah. Perubahan dituangkan dalam addendum.",
+        ),
+    )
+    doc, outline = clean_pks(titles)
+    assert run(doc, outline, "CLAUSE-PERSELISIHAN") == []
+    assert run(doc, outline, "CLAUSE-PERUBAHAN") == []
+    # "sengketa" as a topic of cooperation is not a dispute clause
+    scope = replaced(
+        without(PASAL_TITLES, "penyelesaian-perselisihan"),
+        "ruang-lingkup",
+        ("RUANG LINGKUP", "ruang-lingkup", "Kajian sengketa proses pemilu."),
+    )
+    doc, outline = clean_pks(scope)
+    assert blocks_of(run(doc, outline, "CLAUSE-PERSELISIHAN")) == [(None, "error")]
 
 
 def test_perselisihan_without_musyawarah_is_a_warning() -> None:

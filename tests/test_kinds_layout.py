@@ -99,7 +99,21 @@ def test_title_centre() -> None:
     doc = replace_text(doc, 6, "TENTANG", alignment=None)
     found = run(doc, outline, "FMT-TITLE-CENTER")
     assert blocks_of(found) == [(3, "warning"), (6, "warning")]
-    assert "(perataan: left)" in found[0].message
+    assert found[0].message == (
+        "Baris judul 'SEKRETARIAT KOMISI PEMILIHAN UMUM' tidak rata tengah: "
+        "ratakan semua baris judul ke tengah."
+    )
+
+
+def test_title_not_centred_at_all_is_one_finding() -> None:
+    doc, outline = clean_pks()
+    for index in range(1, 8):
+        doc = replace_text(doc, index, doc.blocks[index - 1].text, alignment="left")
+    found = run(doc, outline, "FMT-TITLE-CENTER", lang="en")
+    assert blocks_of(found) == [(1, "warning")]
+    assert found[0].message == (
+        "The title is not centred (7 lines, from 'PERJANJIAN KERJA SAMA'): centre every title line."
+    )
 
 
 def test_title_no_period_but_dotted_blanks_are_not_periods() -> None:
@@ -107,12 +121,31 @@ def test_title_no_period_but_dotted_blanks_are_not_periods() -> None:
     doc = replace_text(doc, 7, "PENDIDIKAN PEMILIH.")
     doc = replace_text(doc, 5, "……………….")
     doc = replace_text(doc, 3, "KPU KABUPATEN ....")
+    doc = replace_text(doc, 6, "………………………………….………………..")
     found = run(doc, outline, "FMT-TITLE-NO-PERIOD")
     assert blocks_of(found) == [(7, "warning")]
     assert found[0].message == (
         "Baris judul 'PENDIDIKAN PEMILIH.' diakhiri titik: hapus titiknya, "
         "tulis 'PENDIDIKAN PEMILIH'."
     )
+
+
+def test_title_and_opening_rules_skip_other_documents() -> None:
+    doc, outline = clean_pks()
+    doc = replace_text(doc, 1, "Perjanjian sewa.", alignment="left")
+    other = dataclasses.replace(
+        outline,
+        document_type="OTHER",
+        opening=dataclasses.replace(outline.opening, day_text="8", date_in_words=False),
+    )
+    for rule in (
+        "FMT-TITLE-CAPS",
+        "FMT-TITLE-CENTER",
+        "FMT-TITLE-NO-PERIOD",
+        "FMT-OPENING-DATE-WORDS",
+    ):
+        assert run(doc, other, rule) == []
+    assert blocks_of(run(doc, outline, "FMT-TITLE-NO-PERIOD")) == [(1, "warning")]
 
 
 def test_title_rules_without_title_do_nothing() -> None:

@@ -534,6 +534,25 @@ def test_recitals_letters_bahwa_and_endings() -> None:
     assert blocks_of(run(doc, gone, "STRUCT-RECITALS")) == [(None, "warning")]
 
 
+def test_recitals_in_another_style_are_reported_once_per_check() -> None:
+    doc, outline = clean_pks()
+    recitals = (
+        Recital(None, "PIHAK KESATU adalah …;", 15, False, ";", label="1."),
+        Recital(None, "PIHAK KEDUA adalah …; dan", 16, False, "; dan", label="2."),
+        Recital(None, "PARA PIHAK …", 17, False, ".", label="3."),
+    )
+    numbered = dataclasses.replace(
+        outline, premis=dataclasses.replace(outline.premis, recitals=recitals)
+    )
+    found = run(doc, numbered, "STRUCT-RECITALS")
+    assert blocks_of(found) == [(15, "warning"), (15, "warning")]
+    assert [f.message for f in found] == [
+        "Butir premis tidak berhuruf a., b., c. (label: 1., 2., 3.; 3 butir): beri setiap butir "
+        "huruf berurutan a., b., ….",
+        "Tidak satu pun dari 3 butir premis diawali 'bahwa': awali setiap butir dengan 'bahwa …'.",
+    ]
+
+
 def test_pks_cites_nk() -> None:
     doc, outline = clean_pks()
     no_nk = dataclasses.replace(outline, premis=dataclasses.replace(outline.premis, cited_nk=None))
@@ -573,8 +592,22 @@ def test_pasal_heading_title_caps_and_centre() -> None:
     assert found[0].message == (
         "Judul Pasal 2 'Ruang Lingkup' tidak ditulis dengan huruf kapital: tulis 'RUANG LINGKUP'."
     )
-    assert "(perataan: left)" in found[1].message
+    assert found[1].message == (
+        "Judul Pasal 3 'PELAKSANAAN' tidak rata tengah: ratakan judul pasal ke tengah."
+    )
     assert found[2].message.startswith("Pasal 4 tidak diikuti judul pasal")
+
+
+def test_no_centred_pasal_title_is_one_finding() -> None:
+    doc, outline = clean_pks()
+    for p in outline.pasal:
+        doc = replace_text(doc, p.title_block, PASAL_TITLES[p.number - 1][0], alignment="left")
+    found = run(doc, outline, "STRUCT-PASAL-HEADING")
+    assert blocks_of(found) == [(20, "warning")]
+    assert found[0].message == (
+        "Judul pasal tidak rata tengah (12 pasal, mulai Pasal 1 'MAKSUD DAN TUJUAN'): "
+        "ratakan semua judul pasal ke tengah."
+    )
 
 
 def test_all_caps_formatting_counts_as_capitals() -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from modelbuild import Item, document, pack_values, skeleton_pks, table
+
 from naskah_lint.model import Story
 from naskah_lint.outline import segment
 from naskah_lint.outline.model import Outline
@@ -36,7 +37,12 @@ def test_closing_rangkap_meterai_kekuatan() -> None:
 
 
 def test_closing_words_only_and_mismatch() -> None:
-    o = outline_of([*BODY, "MoU ini dibuat dalam dua rangkap, masing-masing memiliki kekuatan hukum yang sama."])
+    o = outline_of(
+        [
+            *BODY,
+            "MoU ini dibuat dalam dua rangkap, masing-masing memiliki kekuatan hukum yang sama.",
+        ]
+    )
     c = o.closing
     assert c is not None
     assert (c.rangkap_digits, c.rangkap_words, c.rangkap_words_text, c.meterai) == (
@@ -47,10 +53,17 @@ def test_closing_words_only_and_mismatch() -> None:
     )
     # the closing is the last pasal's only content: it stays inside the pasal
     assert o.pasal[0].last_block == 7
-    o2 = outline_of([*BODY, "Demikian perjanjian ini dibuat dalam rangkap 3 (dua) bermaterai cukup."])
+    o2 = outline_of(
+        [*BODY, "Demikian perjanjian ini dibuat dalam rangkap 3 (dua) bermaterai cukup."]
+    )
     c2 = o2.closing
     assert c2 is not None
-    assert (c2.rangkap_digits, c2.rangkap_words, c2.meterai, c2.kekuatan_hukum) == (3, 2, True, False)
+    assert (c2.rangkap_digits, c2.rangkap_words, c2.meterai, c2.kekuatan_hukum) == (
+        3,
+        2,
+        True,
+        False,
+    )
     assert o2.pasal[0].last_block == 6
 
 
@@ -68,7 +81,14 @@ def test_signature_table_with_meterai_and_nip() -> None:
             *table(
                 [
                     [
-                        ["PIHAK KESATU,", "Sekretaris KPU Kabupaten Contoh", "", "", "NAMA SATU, S.H.", "NIP 198001012005011001"],
+                        [
+                            "PIHAK KESATU,",
+                            "Sekretaris KPU Kabupaten Contoh",
+                            "",
+                            "",
+                            "NAMA SATU, S.H.",
+                            "NIP 198001012005011001",
+                        ],
                         ["PIHAK KEDUA,", "Direktur PT Contoh", "Meterai Rp10.000", "", "NAMA DUA"],
                     ]
                 ]
@@ -76,7 +96,14 @@ def test_signature_table_with_meterai_and_nip() -> None:
         ]
     )
     assert [(s.label, s.ordinal, s.name, s.jabatan, s.nip, s.meterai) for s in o.signatures] == [
-        ("PIHAK KESATU", 1, "NAMA SATU, S.H.", "Sekretaris KPU Kabupaten Contoh", "198001012005011001", False),
+        (
+            "PIHAK KESATU",
+            1,
+            "NAMA SATU, S.H.",
+            "Sekretaris KPU Kabupaten Contoh",
+            "198001012005011001",
+            False,
+        ),
         ("PIHAK KEDUA", 2, "NAMA DUA", "Direktur PT Contoh", None, True),
     ]
     assert o.signatures[0].blocks == (8, 9, 12, 13)

@@ -8,8 +8,8 @@ import os
 from pathlib import Path
 
 import pytest
-
 from modelbuild import pack_values
+
 from naskah_lint.outline import segment
 from naskah_lint.outline.render import outline_json
 from naskah_lint.reader import read_document

@@ -5,14 +5,14 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from modelbuild import Item, document, pack_values, skeleton_pks
 
-from modelbuild import document, pack_values, skeleton_pks
 from naskah_lint.outline import segment
 from naskah_lint.outline.model import Outline
 
 
-def outline_of(items: list[object]) -> Outline:
-    return segment(document(items), pack_values())  # type: ignore[arg-type]
+def outline_of(items: list[Item]) -> Outline:
+    return segment(document(items), pack_values())
 
 
 def test_skeleton_title_parts() -> None:
@@ -103,7 +103,10 @@ def test_title_without_antara_nomor_before_tentang() -> None:
     )
     assert o.document_type == "PKS"
     assert o.title is not None
-    assert o.title.institutions == ("${mitra}", "FAKULTAS/ LEMBAGA ……………… UNIVERSITAS SEBELAS MARET")
+    assert o.title.institutions == (
+        "${mitra}",
+        "FAKULTAS/ LEMBAGA ……………… UNIVERSITAS SEBELAS MARET",
+    )
     assert o.title.has_antara is False and o.title.has_dan is True
     assert o.title.perihal == "……………………………"
     assert [n.block for n in o.nomor] == [8, 9]

@@ -5,10 +5,14 @@ from __future__ import annotations
 import datetime as dt
 
 from modelbuild import Item, document, pack_values, skeleton_pks, table
+
 from naskah_lint.outline import segment
 from naskah_lint.outline.model import Outline
 
-OPENING = "Pada hari ini Senin, tanggal delapan bulan Juli tahun dua ribu dua puluh empat, kami yang bertanda tangan di bawah ini:"
+OPENING = (
+    "Pada hari ini Senin, tanggal delapan bulan Juli tahun dua ribu dua puluh empat, kami yang "
+    "bertanda tangan di bawah ini:"
+)
 
 
 def outline_of(items: list[Item]) -> Outline:
@@ -69,7 +73,15 @@ def test_nama_jabatan_form_with_title_case_alias() -> None:
             "Pemerintah Kabupaten Hulu Sungai Utara",
             None,
         ),
-        ("PIHAK KEDUA", "Pihak Kedua", None, "BUDI", None, "diri sendiri", "Jalan Melati 3, Amuntai"),
+        (
+            "PIHAK KEDUA",
+            "Pihak Kedua",
+            None,
+            "BUDI",
+            None,
+            "diri sendiri",
+            "Jalan Melati 3, Amuntai",
+        ),
     ]
     assert o.parties[0].blocks == (3, 4, 5)
     assert o.parties[1].has_address is True and o.parties[0].has_address is False
@@ -89,7 +101,8 @@ def test_party_table_rows() -> None:
                         "Rektor Universitas Sebelas Maret, yang diangkat berdasarkan Surat "
                         "Keputusan Menteri Nomor 12449/M/KP/2019, dalam hal ini secara sah "
                         "bertindak untuk dan atas nama Universitas Sebelas Maret, berkedudukan di "
-                        "Jalan Ir. Sutami No. 36A, Surakarta, yang selanjutnya disebut PIHAK KESATU;",
+                        "Jalan Ir. Sutami No. 36A, Surakarta, yang selanjutnya disebut "
+                        "PIHAK KESATU;",
                     ],
                     [
                         "II.",
@@ -124,13 +137,15 @@ def test_three_parties_and_collective_definition() -> None:
         [
             "PERJANJIAN KERJA SAMA",
             OPENING,
-            "1.\tRINA, S.E., Sekretaris KPU Kabupaten Contoh, dalam hal ini bertindak untuk dan atas "
-            "nama Sekretariat KPU Kabupaten Contoh, berkedudukan di Jalan A, selanjutnya disebut "
-            "PIHAK PERTAMA;",
-            "2.\tDrs. BAMBANG, M.Pd., Kepala Dinas Pendidikan, dalam hal ini bertindak untuk dan atas "
-            "nama Dinas Pendidikan, berkedudukan di Jalan B, selanjutnya disebut PIHAK KEDUA; dan",
-            "3.\tProf. Dr. DEWI, M.Hum., Rektor Universitas Contoh, dalam hal ini bertindak untuk dan "
-            "atas nama Universitas Contoh, berkedudukan di Jalan C, selanjutnya disebut PIHAK KETIGA.",
+            "1.\tRINA, S.E., Sekretaris KPU Kabupaten Contoh, dalam hal ini bertindak untuk dan "
+            "atas nama Sekretariat KPU Kabupaten Contoh, berkedudukan di Jalan A, selanjutnya "
+            "disebut PIHAK PERTAMA;",
+            "2.\tDrs. BAMBANG, M.Pd., Kepala Dinas Pendidikan, dalam hal ini bertindak untuk dan "
+            "atas nama Dinas Pendidikan, berkedudukan di Jalan B, selanjutnya disebut PIHAK "
+            "KEDUA; dan",
+            "3.\tProf. Dr. DEWI, M.Hum., Rektor Universitas Contoh, dalam hal ini bertindak untuk "
+            "dan atas nama Universitas Contoh, berkedudukan di Jalan C, selanjutnya disebut "
+            "PIHAK KETIGA.",
             "PIHAK PERTAMA, PIHAK KEDUA, dan PIHAK KETIGA secara bersama-sama disebut PARA PIHAK.",
             "Pasal 1",
             "MAKSUD DAN TUJUAN",

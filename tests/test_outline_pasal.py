@@ -7,8 +7,8 @@ import sys
 import textwrap
 
 import pytest
-
 from modelbuild import Item, document, pack_values, skeleton_pks
+
 from naskah_lint.outline import segment
 from naskah_lint.outline.clauses import clause_table, match_title, normalize_title
 from naskah_lint.outline.model import Outline

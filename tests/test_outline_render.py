@@ -6,6 +6,7 @@ import io
 import json
 
 from modelbuild import document, pack_values, skeleton_pks
+
 from naskah_lint.outline import segment
 from naskah_lint.outline.model import Outline
 from naskah_lint.outline.render import outline_json, outline_text
@@ -102,7 +103,7 @@ def test_text_tree_indonesian() -> None:
     text = render(full(), "id")
     assert text.splitlines()[0] == "Kerangka naskah: PKS (id)"
     assert "Judul [blok 1–7]" in text
-    assert "Nomor: 12/PR.07-PKS/3313/2024 [blok 8]" in text
+    assert "NOMOR: 12/PR.07-PKS/3313/2024 [blok 8]" in text
     assert "Pembukaan [blok 11]" in text
     assert "Tanggal: 2024-07-08 (dengan huruf)" in text
     assert "PIHAK KESATU: NAMA SATU, S.H. [blok 12]" in text

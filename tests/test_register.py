@@ -55,7 +55,7 @@ def test_csv_rows_for_the_fixtures(drafts: dict[str, Path]) -> None:
     res = run(str(drafts["clean-pks"]), str(drafts["clean-nk"]), "--today", "2025-06-01")
     assert res.exit_code == 0, res.output
     assert res.output.startswith(BOM)
-    assert "\r\n" in res.output  # spreadsheet line ends
+    assert b"\r\n" in res.stdout_bytes  # spreadsheet line ends
     rows = by_name(csv_rows(res.output))
     pks = rows["clean-pks.docx"]
     assert pks["document_type"] == "PKS"
@@ -252,3 +252,9 @@ def test_register_of_the_corpus_agreements() -> None:
         got = {key: rows[name][key] for key in expected}
         assert got == expected, name
     assert all(r["status"] != "unreadable" for r in rows.values())
+
+
+def test_bad_profile_is_a_config_error(drafts: dict[str, Path], tmp_path: Path) -> None:
+    res = run(str(drafts["clean-nk"]), "--profile", str(tmp_path / "tidak-ada"))
+    assert res.exit_code == 2
+    assert "--profile" in res.stderr and res.stdout == ""

@@ -18,6 +18,7 @@ TYPES = ("NK", "PKS")
     "doc_type",
     type=click.Choice(TYPES, case_sensitive=False),
     required=True,
+    metavar="NK|PKS",
     help="Nota Kesepahaman (NK) or Perjanjian Kerja Sama (PKS).",
 )
 @click.option(
@@ -60,7 +61,7 @@ def new(
 
     settings = load_settings({"lang": lang, "profile": profile}, config_file)
     names = tuple(" ".join(p.split()) for p in parties)
-    subject = " ".join(perihal.split())
+    subject = " ".join(perihal.split()).rstrip(".")  # a title line takes no full stop
     if len(names) < 2:
         fail(t("new.too_few_parties", settings.lang, n=len(names)))
     if not all(names):

@@ -31,7 +31,7 @@ def _delimiter(value: str, lang: str) -> str:
 
 
 @click.command("register")
-@click.argument("paths", nargs=-1, required=True)
+@click.argument("paths", nargs=-1, required=True, metavar="PATH...")
 @click.option(
     "--format", "fmt", type=click.Choice(FORMATS), default="csv", help="Output format (csv)."
 )

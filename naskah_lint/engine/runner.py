@@ -7,19 +7,26 @@ raises does not stop the other rules: the failure is recorded (exit code 3 in th
 
 from __future__ import annotations
 
+import functools
 import os
 import re
 import string
 import traceback
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any
 
+from naskah_lint.engine import loader
 from naskah_lint.engine.api import Context, Hit, Pack, RuleSpec, Text
 from naskah_lint.engine.fingerprint import fingerprints, normalise, path_of
-from naskah_lint.engine import loader
 from naskah_lint.engine.loader import ENGINE_KIND
 from naskah_lint.engine.select import rules_for_path
+from naskah_lint.engine.suppress import (
+    Suppression,
+    SuppressionOutcome,
+    apply_suppressions,
+    parse_suppression,
+)
 from naskah_lint.findings import Finding, Location, Severity
 from naskah_lint.i18n import t
 from naskah_lint.model import Block, Document, Story
@@ -35,6 +42,8 @@ STORY_ORDER = {s.value: i for i, s in enumerate(Story)}
 OTHER_GROUPS = frozenset({"FMT", "CONS", "META"})
 DOCTYPE_RULE = "STRUCT-DOCTYPE"
 LANGUAGE_RULE = "META-LANGUAGE"
+NO_REASON_RULE = "META-SUPPRESSION-NO-REASON"
+UNUSED_RULE = "META-UNUSED-SUPPRESSION"
 _SPACE = re.compile(r"\s+")
 
 
@@ -53,6 +62,7 @@ class RunOutcome:
     findings: tuple[Finding, ...]
     rules_run: tuple[str, ...]  # ids of the rules that applied to the document
     failures: tuple[RuleFailure, ...] = ()
+    suppressed: int = 0  # findings silenced by suppression comments in the draft
 
 
 class RuleCrash(Exception):
@@ -296,38 +306,100 @@ def execute(
 
     ctx = Context(document=document, outline=outline, mode=settings.mode, pack=pack.data)
     blocks = {(b.story, b.index): b for b in document.blocks}
-    placed: list[tuple[Finding, _Placed, str]] = []
+    placed: list[_Built] = []
     failures: list[RuleFailure] = []
-    batches: list[tuple[RuleSpec, Sequence[Hit] | None]] = [(r, None) for r in runnable]
-    notices = _notices(engine_rules, outline, skipped_type, skipped_lang)
-    batches.extend((rule, [hit]) for rule, hit in notices)
-    for rule, given in batches:
+
+    def build(rule: RuleSpec, hits: Callable[[], Iterable[Hit]]) -> None:
         try:
-            hits = list(given) if given is not None else _check(rule, ctx)
             built = []
-            for hit in hits:
+            for hit in hits():
                 where = _place(hit, blocks, document, outline, settings.lang)
                 key_text = where.text + ("\x1f" + hit.key if hit.key else "")
-                built.append((_finding(rule, hit, where, settings), where, key_text))
+                built.append(_Built(_finding(rule, hit, where, settings), where, key_text))
         except Exception as exc:  # a bug in a kind or the pack: report it, keep going
             failures.append(_failure(rule, exc))
-            continue
+            return
         placed.extend(built)
 
-    placed.sort(key=lambda item: _sort_key(item[0]))
-    prints = fingerprints([(f.rule, where.path, text) for f, where, text in placed])
-    findings = tuple(_with_fingerprint(f, fp) for (f, _, _), fp in zip(placed, prints, strict=True))
+    for rule in runnable:
+        build(rule, functools.partial(_check, rule, ctx))
+
+    suppressions = _suppressions(document, outline)
+    outcome = apply_suppressions([b.finding for b in placed], suppressions)
+    kept = {id(f) for f in outcome.kept}
+    placed = [b for b in placed if id(b.finding) in kept]
+    ran = {r.id for r in runnable}
+    notices = _notices(engine_rules, outline, skipped_type, skipped_lang)
+    notices += _suppression_notices(engine_rules, document, outcome, ran)
+    for rule, hit in notices:
+        build(rule, functools.partial(tuple, (hit,)))
+
+    placed.sort(key=lambda b: _sort_key(b.finding))
+    prints = fingerprints([(b.finding.rule, b.where.path, b.text) for b in placed])
+    findings = tuple(
+        replace(b.finding, fingerprint=fp) for b, fp in zip(placed, prints, strict=True)
+    )
     rules_run = tuple(sorted(r.id for r in (*runnable, *engine_rules)))
-    return RunOutcome(findings=findings, rules_run=rules_run, failures=tuple(failures))
+    return RunOutcome(
+        findings=findings,
+        rules_run=rules_run,
+        failures=tuple(failures),
+        suppressed=outcome.suppressed,
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class _Built:
+    finding: Finding
+    where: _Placed
+    text: str  # the fingerprint text (block text + hit key)
+
+
+def _suppressions(document: Document, outline: Outline) -> list[Suppression]:
+    """The naskah-lint suppression comments of the draft."""
+    title = outline.title.blocks if outline.title is not None else ()
+    found = (parse_suppression(c, title) for c in document.comments)
+    return [s for s in found if s is not None]
+
+
+def _suppression_notices(
+    engine_rules: Sequence[RuleSpec],
+    document: Document,
+    outcome: SuppressionOutcome,
+    ran: set[str],
+) -> list[tuple[RuleSpec, Hit]]:
+    """META findings about suppressions: without a reason, or silencing nothing although one
+    of the rules they name ran (a suppression of an unselected rule is not "unused")."""
+    texts = {c.id: c.text for c in document.comments}
+    wanted: list[tuple[str, Sequence[Suppression]]] = [
+        (NO_REASON_RULE, outcome.without_reason),
+        (UNUSED_RULE, [s for s in outcome.unused if any(s.matches(r) for r in ran)]),
+    ]
+    rules = {r.id: r for r in engine_rules}
+    out: list[tuple[RuleSpec, Hit]] = []
+    for rule_id, items in wanted:
+        rule = rules.get(rule_id)
+        if rule is None:
+            continue
+        for item in items:
+            text = excerpt(texts.get(item.comment_id, ""), 60)
+            out.append(
+                (
+                    rule,
+                    Hit(
+                        block=item.block,
+                        story=item.story or Story.BODY,
+                        params={"text": text},
+                        key=item.comment_id,
+                    ),
+                )
+            )
+    return out
 
 
 def _check(rule: RuleSpec, ctx: Context) -> list[Hit]:
     kind = loader.registered_kinds()[rule.kind]
     return list(kind.check(ctx, rule.params))
-
-
-def _with_fingerprint(finding: Finding, fp: str) -> Finding:
-    return replace(finding, fingerprint=fp)
 
 
 def _failure(rule: RuleSpec, exc: BaseException) -> RuleFailure:

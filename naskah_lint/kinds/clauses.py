@@ -19,7 +19,6 @@ from naskah_lint.kinds.structure import (
     check_severity,
     matches,
     placeholder_blocks,
-    placeholder_severity,
     shorten,
 )
 from naskah_lint.model import Block
@@ -40,7 +39,9 @@ class RequiredClauseParams:
       to pasal of the clause ids in `content_in`, if given), e.g. "ditindaklanjuti dengan
       Perjanjian Kerja Sama" inside Pelaksanaan, or "berakhir" inside Jangka Waktu.
     - `require_any`: the satisfying pasal must match one of these (a duration, a notice
-      period, musyawarah …), else an `incomplete` finding with `incomplete_severity`.
+      period, musyawarah …), else an `incomplete` finding with `incomplete_severity`; when
+      the pasal still holds placeholders it is an `unfilled` finding instead, with
+      `unfilled_severity` in draft mode (the incomplete severity in final mode).
     - `report_missing`: false = only check the content of a pasal that exists.
     - `optional_types`: document types for which absence is only noted (`optional` message,
       info severity).
@@ -53,6 +54,7 @@ class RequiredClauseParams:
     content_in: tuple[str, ...] = ()
     require_any: tuple[str, ...] = ()
     incomplete_severity: str = ""
+    unfilled_severity: str = "warning"
     report_missing: bool = True
     optional_types: tuple[str, ...] = ()
     when_content_has: tuple[str, ...] = ()
@@ -64,6 +66,7 @@ class RequiredClauseParams:
         for name in ("content_patterns", "require_any", "when_content_has"):
             check_patterns(getattr(self, name), name)
         check_severity(self.incomplete_severity, "incomplete_severity")
+        check_severity(self.unfilled_severity, "unfilled_severity")
 
 
 def _satisfying(
@@ -123,13 +126,15 @@ def check_required_clause(ctx: Context, params: RequiredClauseParams) -> Iterato
     first = found_pasal[0]
     holes = placeholder_blocks(outline)
     unfilled = any(first.first_block <= b <= first.last_block for b in holes)
-    severity = placeholder_severity(ctx) if unfilled else None
+    severity = params.incomplete_severity or None
+    if unfilled and ctx.mode == "draft":
+        severity = params.unfilled_severity or severity
     yield Hit(
         block=first.heading_block,
-        message="incomplete",
+        message="unfilled" if unfilled else "incomplete",
         params={**info, "pasal": first.number_text, "title": shorten(first.title or "", 60)},
         key=f"{key}-content",
-        severity=severity or params.incomplete_severity or None,
+        severity=severity,
     )
 
 

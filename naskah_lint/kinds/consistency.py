@@ -1199,15 +1199,23 @@ def check_foreign_residue(ctx: Context, params: ForeignResidueParams) -> Iterato
             blocks.add(outline.premis.cited_nk.block)
     for p in outline.pasal:
         blocks |= set(range(p.first_block, p.last_block + 1))
+    patterns = [
+        (
+            re.compile(
+                r"(?<!\w)" + r"\s+".join(map(re.escape, term.split())) + r"(?!\w)", re.IGNORECASE
+            ),
+            topic.name,
+        )
+        for topic in active
+        for term in topic.terms
+    ]
     for index in sorted(blocks):
         text = block_text(ctx, index)
         found: list[tuple[int, int, str, str]] = []
-        for topic in active:
-            for term in topic.terms:
-                pattern = r"(?<!\w)" + r"\s+".join(map(re.escape, term.split())) + r"(?!\w)"
-                m = re.search(pattern, text, re.IGNORECASE)
-                if m:
-                    found.append((m.start(), m.end(), m.group(0), topic.name))
+        for pattern, topic_name in patterns:
+            m = pattern.search(text)
+            if m:
+                found.append((m.start(), m.end(), m.group(0), topic_name))
         if not found:
             continue
         found.sort()

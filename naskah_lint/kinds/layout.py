@@ -13,6 +13,7 @@ from naskah_lint.kinds.structure import (
     body_map,
     displayed_text,
     has_keyword,
+    has_letters,
     lowercase_words,
     shorten,
 )
@@ -54,19 +55,40 @@ def title_blocks(ctx: Context, include_nomor: bool = False) -> list[Block]:
 
 
 def _ends_with_period(text: str) -> bool:
-    """A closing full stop, not an ellipsis or a dotted blank."""
+    """A closing full stop, not an ellipsis or a dotted blank ("……..", "....")."""
     stripped = text.rstrip()
-    return stripped.endswith(".") and not re.search(r"(\.\s*){3,}$|…\s*\.?$", stripped)
+    if not stripped.endswith(".") or not has_letters(stripped):
+        return False
+    tail = stripped[len(stripped.rstrip(".… ")) :]
+    return "…" not in tail and tail.count(".") < 3
 
 
 def check_title_format(ctx: Context, params: TitleFormatParams) -> Iterator[Hit]:
-    """One finding per title line that is not in capitals / not centred / ends with '.'."""
-    for block in title_blocks(ctx, params.include_nomor):
+    """One finding per title line that is not in capitals / not centred / ends with '.'; a
+    title with no centred line at all gets one `all` finding on its first line."""
+    lines = title_blocks(ctx, params.include_nomor)
+    if params.check == "center":
+        off = [b for b in lines if b.para.alignment != "center"]
+        if len(lines) > 1 and len(off) == len(lines):
+            yield Hit(
+                block=off[0].index,
+                message="all",
+                params={"count": len(off), "text": shorten(off[0].text.strip(), 60)},
+                key="center-all",
+            )
+            return
+        for block in off:
+            yield Hit(
+                block=block.index,
+                params={"text": shorten(block.text.strip(), 60)},
+                key="center",
+            )
+        return
+    for block in lines:
         text = block.text.strip()
         if params.check == "caps":
-            lower = lowercase_words(
-                displayed_text(block), block_placeholders(ctx.outline, block.index)
-            )
+            holes = block_placeholders(ctx.outline, block.index)
+            lower = lowercase_words(displayed_text(block), holes)
             if lower:
                 expected = text.upper()
                 if _ends_with_period(expected):
@@ -79,13 +101,6 @@ def check_title_format(ctx: Context, params: TitleFormatParams) -> Iterator[Hit]
                         "expected": shorten(expected, 60),
                     },
                     key="caps",
-                )
-        elif params.check == "center":
-            if block.para.alignment != "center":
-                yield Hit(
-                    block=block.index,
-                    params={"found": block.para.alignment or "left", "text": shorten(text, 60)},
-                    key="center",
                 )
         elif _ends_with_period(text):
             yield Hit(

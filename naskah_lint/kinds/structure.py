@@ -71,6 +71,12 @@ def has_letters(text: str | None) -> bool:
     return bool(text) and any(ch.isalpha() for ch in text or "")
 
 
+def filled(value: str | None) -> bool:
+    """True when a value has letters or digits outside template fields (${…}, {{…}})."""
+    rest = re.sub(r"\$\{[^}]*\}|\{\{[^}]*\}\}", "", value or "")
+    return any(ch.isalnum() for ch in rest)
+
+
 def shorten(text: str, limit: int = 80) -> str:
     """One line, at most `limit` characters, for message parameters."""
     line = re.sub(r"\s+", " ", text).strip()
@@ -388,7 +394,9 @@ def check_opening(ctx: Context, params: OpeningParams) -> Iterator[Hit]:
             return
         parts = (opening.weekday, opening.day_text, opening.month_text, opening.year_text)
         missing = [
-            label for label, value in zip(params.element_labels, parts, strict=True) if not value
+            label
+            for label, value in zip(params.element_labels, parts, strict=True)
+            if not filled(value)
         ]
         start_ok = re.search(params.start_pattern, opening.text, re.IGNORECASE) is not None
         if not missing and start_ok:
@@ -637,36 +645,61 @@ class RecitalsParams:
     last_endings: tuple[str, ...] = (".", ";")
 
 
+def _allowed_endings(params: RecitalsParams, i: int, count: int) -> tuple[str, ...]:
+    if i == count - 1:
+        return params.last_endings
+    if i == count - 2:
+        return params.penultimate_endings
+    return params.middle_endings
+
+
 def check_recitals(ctx: Context, params: RecitalsParams) -> Iterator[Hit]:
-    """The premis items are lettered, start with "bahwa" and end with the right punctuation."""
+    """The premis items are lettered, start with "bahwa" and end with the right punctuation.
+
+    A check that every item fails (a premis written in another style) gives one `*_all`
+    finding on the first item instead of one per item."""
     premis = ctx.outline.premis
     if premis is None or not premis.recitals:
         yield Hit(block=None, message="default", key="premis")
         return
-    count = len(premis.recitals)
-    for i, recital in enumerate(premis.recitals):
-        expected = chr(ord("a") + i) if i < 26 else ""
-        if params.lettered and expected and (recital.letter or "").lower() != expected:
+    items = premis.recitals
+    count = len(items)
+    letters = [chr(ord("a") + i) if i < 26 else "" for i in range(count)]
+    bad_letter = [
+        params.lettered and bool(exp) and (r.letter or "").lower() != exp
+        for r, exp in zip(items, letters, strict=True)
+    ]
+    bad_bahwa = [params.require_bahwa and not r.starts_bahwa for r in items]
+    bad_ending = [r.ending not in _allowed_endings(params, i, count) for i, r in enumerate(items)]
+    first = items[0]
+    if count > 1 and all(bad_letter):
+        found = ", ".join(dict.fromkeys(r.label or r.letter or "-" for r in items))
+        yield Hit(
+            first.block, message="letter_all", params={"found": found, "count": count}, key="letter"
+        )
+    if count > 1 and all(bad_bahwa):
+        yield Hit(first.block, message="bahwa_all", params={"count": count}, key="bahwa")
+    for i, recital in enumerate(items):
+        expected = letters[i]
+        if bad_letter[i] and not (count > 1 and all(bad_letter)):
             yield Hit(
                 block=recital.block,
                 message="letter",
-                params={"found": recital.letter or "-", "expected": f"{expected}."},
+                params={
+                    "found": recital.label or recital.letter or "-",
+                    "expected": f"{expected}.",
+                },
                 key="letter",
             )
-        if params.require_bahwa and not recital.starts_bahwa:
+        if bad_bahwa[i] and not (count > 1 and all(bad_bahwa)):
             yield Hit(
                 block=recital.block,
                 message="bahwa",
                 params={"found": shorten(recital.text, 30), "letter": expected},
                 key="bahwa",
             )
-        if i == count - 1:
-            allowed = params.last_endings
-        elif i == count - 2:
-            allowed = params.penultimate_endings
-        else:
-            allowed = params.middle_endings
-        if recital.ending not in allowed:
+        if bad_ending[i]:
+            allowed = _allowed_endings(params, i, count)
             yield Hit(
                 block=recital.block,
                 message="ending",
@@ -735,9 +768,28 @@ def check_pasal_headings(ctx: Context, params: PasalHeadingsParams) -> Iterator[
             )
         return
     blocks = body_map(ctx.document)
+    titled = [
+        p
+        for p in outline.pasal
+        if has_letters(p.title) and p.title_block is not None and p.title_block in blocks
+    ]
+    off_centre = [p for p in titled if blocks[p.title_block or 0].para.alignment != "center"]
+    collapse = params.centered and len(titled) > 1 and len(off_centre) == len(titled)
+    if collapse:
+        first = off_centre[0]
+        yield Hit(
+            block=first.title_block,
+            message="center_all",
+            params={
+                "count": len(off_centre),
+                "pasal": first.number_text or "Pasal",
+                "title": shorten(first.title or "", 60),
+            },
+            key="center-all",
+        )
     for pasal in outline.pasal:
         label = pasal.number_text or "Pasal"
-        if not has_letters(pasal.title) or pasal.title_block is None:
+        if pasal not in titled:
             yield Hit(
                 block=pasal.heading_block,
                 message="default",
@@ -745,11 +797,9 @@ def check_pasal_headings(ctx: Context, params: PasalHeadingsParams) -> Iterator[
                 key=f"title-{label}",
             )
             continue
-        title_block = blocks.get(pasal.title_block)
-        if title_block is None:
-            continue
+        title_block = blocks[pasal.title_block or 0]
         if params.caps:
-            holes = block_placeholders(outline, pasal.title_block)
+            holes = block_placeholders(outline, title_block.index)
             shown = (
                 displayed_text(title_block)
                 if pasal.title_block != pasal.heading_block
@@ -758,7 +808,7 @@ def check_pasal_headings(ctx: Context, params: PasalHeadingsParams) -> Iterator[
             lower = lowercase_words(shown, holes)
             if lower:
                 yield Hit(
-                    block=pasal.title_block,
+                    block=title_block.index,
                     message="caps",
                     params={
                         "pasal": label,
@@ -767,15 +817,11 @@ def check_pasal_headings(ctx: Context, params: PasalHeadingsParams) -> Iterator[
                     },
                     key=f"caps-{label}",
                 )
-        if params.centered and title_block.para.alignment != "center":
+        if params.centered and not collapse and pasal in off_centre:
             yield Hit(
-                block=pasal.title_block,
+                block=title_block.index,
                 message="center",
-                params={
-                    "pasal": label,
-                    "found": title_block.para.alignment or "left",
-                    "title": shorten(pasal.title or "", 60),
-                },
+                params={"pasal": label, "title": shorten(pasal.title or "", 60)},
                 key=f"center-{label}",
             )
 

@@ -11,6 +11,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
+from functools import lru_cache
 from typing import Literal
 
 from naskah_lint.lang.dates import find_dates, parse_month
@@ -126,6 +127,22 @@ _LABEL_BEFORE = re.compile(
 )
 
 
+_ANY_DIGIT = re.compile(r"\d")
+_BARE_BEFORE = re.compile(r"\b(?P<unit>rangkap)\s+(?P<n>\d+)\b(?!\s*\()(?![.,/-]\d)", re.IGNORECASE)
+
+
+@lru_cache(maxsize=32)
+def _bare_after(units: tuple[str, ...]) -> re.Pattern[str] | None:
+    """The "N unit" pattern for these units (compiled once per unit list), None for no units."""
+    alt = _unit_alt(units)
+    if not alt:
+        return None
+    return re.compile(
+        r"(?<![\w.,/-])(?P<n>\d{1,3}(?:\.\d{3})+|\d+)\s+(?P<unit>" + alt + r")\b(?!\s*\()",
+        re.IGNORECASE,
+    )
+
+
 def find_bare_quantities(
     text: str, units: Iterable[str] = DEFAULT_UNITS
 ) -> list[tuple[str, tuple[int, int], int, str]]:
@@ -133,17 +150,10 @@ def find_bare_quantities(
     value, unit). Skips numbers already followed by words in brackets, dates, pasal/ayat/nomor
     labels, money, regulation citations ("Nomor 7 Tahun 2017", "UU 7 Tahun 2017") and years."""
     units = tuple(units)
-    alt = _unit_alt(units)
-    if not alt:
+    after = _bare_after(units)
+    if after is None or not _ANY_DIGIT.search(text):
         return []
-    after = re.compile(
-        r"(?<![\w.,/-])(?P<n>\d{1,3}(?:\.\d{3})+|\d+)\s+(?P<unit>" + alt + r")\b(?!\s*\()",
-        re.IGNORECASE,
-    )
-    before = re.compile(
-        r"\b(?P<unit>rangkap)\s+(?P<n>\d+)\b(?!\s*\()(?![.,/-]\d)",
-        re.IGNORECASE,
-    )
+    before = _BARE_BEFORE
     date_spans = [span for span, _ in find_dates(text)]
     found: list[tuple[str, tuple[int, int], int, str]] = []
     for m in after.finditer(text):

@@ -20,11 +20,15 @@ _BAB = re.compile(r"^\s*BAB\s+(?P<num>[IVXLC]{1,6}|\d{1,3})\b\s*(?P<rest>.*)$")
 _AYAT = re.compile(r"^\(\s*(\d{1,3})\s*\)$")
 _HURUF = re.compile(r"^([a-zA-Z])[.)]$")
 _ANGKA = re.compile(r"^(\d{1,3})[.)]$")
+# find_references only when a line names something it can refer to (most lines do not).
+_REF_HINT = re.compile(r"pasal|ayat|huruf|angka|lampiran", re.IGNORECASE)
 _SMALL = frozenset({"dan", "atau", "serta", "di", "ke", "dari", "yang", "untuk", "dengan", "atas"})
 
 
 @dataclass(frozen=True, slots=True)
 class Heading:
+    """A "Pasal N" line (by line index) and what it says on the same line."""
+
     line: int  # index into lines
     number: int | None
     number_text: str
@@ -34,6 +38,8 @@ class Heading:
 
 @dataclass(frozen=True, slots=True)
 class Bab:
+    """A "BAB I" line that groups the pasal after it."""
+
     line: int
     label: str  # "BAB I"
 
@@ -153,6 +159,8 @@ def _xrefs(ref: Reference, block: int) -> list[XRef]:
 
 @dataclass(frozen=True, slots=True)
 class _Body:
+    """What a pasal's body holds: ayat, list items, references and its plain text."""
+
     ayat: tuple[Ayat, ...]
     lists: tuple[ListItem, ...]
     xrefs: tuple[XRef, ...]
@@ -178,8 +186,9 @@ def _read_body(lines: Sequence[Line], start: int, end: int) -> _Body:
         )
         kind = _item_kind(label, fmt)
         texts.append(content)
-        for ref in find_references(content):
-            xrefs.extend(_xrefs(ref, line.block))
+        if _REF_HINT.search(content):
+            for ref in find_references(content):
+                xrefs.extend(_xrefs(ref, line.block))
         if kind is None:
             stack = []
             continue

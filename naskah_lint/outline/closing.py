@@ -150,6 +150,8 @@ def _label(text: str) -> tuple[str, int | None, bool] | None:
 
 @dataclass(slots=True)
 class _Open:
+    """A signature block being collected: its label and the rows under it."""
+
     label: str | None
     ordinal: int | None
     witness: bool
@@ -240,6 +242,8 @@ def _signature(sig: _Open) -> Signature | None:
 
 @dataclass(frozen=True, slots=True)
 class Signatures:
+    """Signature blocks and witnesses of the signature area."""
+
     parties: tuple[Signature, ...]
     witnesses: tuple[Signature, ...]
     first_block: int | None  # first body block of the signature area

@@ -111,6 +111,8 @@ _TITLE_CHUNK = re.compile(r"^[A-Za-z]{1,5}\.?(?:\s?[A-Za-z]{1,6}\.?){0,4}$")
 
 @dataclass(frozen=True, slots=True)
 class Komparisi:
+    """The parties found, and where the komparisi ends (line indexes)."""
+
     parties: tuple[Party, ...]
     para_pihak_line: int | None
     last_line: int | None  # index of the last line that belongs to a party

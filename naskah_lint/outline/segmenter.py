@@ -124,10 +124,10 @@ def segment(document: Document, pack_values: Mapping[str, Any]) -> Outline:
     premis_start = komparisi.last_line + 1 if komparisi.last_line is not None else head.end
     if komparisi.para_pihak_line is not None:
         premis_start = min(premis_start, komparisi.para_pihak_line)
-    premis = read_premis(lines, premis_start, first_pasal, komparisi.para_pihak_line)
-
     after_body = headings[-1].line + 1 if headings else premis_start
-    closing_i = find_closing(lines, after_body if headings else premis_start, len(lines))
+    closing_i = find_closing(lines, after_body, len(lines))
+    premis_end = first_pasal if headings or closing_i is None else closing_i
+    premis = read_premis(lines, premis_start, premis_end, komparisi.para_pihak_line)
     closing = read_closing(lines[closing_i]) if closing_i is not None else None
     sig_start = closing_i + 1 if closing_i is not None else after_body
     heads = find_lampiran_heads(lines, sig_start)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from naskah_lint.lang.dates import find_numeric_date_in_brackets, find_word_date
 from naskah_lint.lang.normalize import is_placeholder_only, strip_placeholders
@@ -137,12 +137,14 @@ def _keyword(text: str) -> str:
 
 @dataclass(slots=True)
 class _TitleState:
+    """What the title reader has seen so far."""
+
     mode: str = "pre"  # pre (right after the kind line) | inst | perihal | done
-    lines: list[str] | None = None
-    blocks: list[int] | None = None
-    institutions: list[list[str]] | None = None
-    perihal: list[str] | None = None
-    perihal_blocks: list[int] | None = None
+    lines: list[str] = field(default_factory=list)
+    blocks: list[int] = field(default_factory=list)
+    institutions: list[list[str]] = field(default_factory=lambda: [[]])
+    perihal: list[str] = field(default_factory=list)
+    perihal_blocks: list[int] = field(default_factory=list)
     has_antara: bool = False
     has_dan: bool = False
     has_tentang: bool = False
@@ -169,10 +171,7 @@ def _is_keyword_line(text: str) -> bool:
 def _read_title(lines: Sequence[Line], kind_line: int, end: int) -> tuple[Title, int]:
     """The title block from the kind line; returns it and the index after its last line."""
     first = lines[kind_line]
-    st = _TitleState(lines=[first.text], blocks=[first.block], institutions=[[]], perihal=[])
-    st.perihal_blocks = []
-    assert st.lines is not None and st.blocks is not None
-    assert st.institutions is not None and st.perihal is not None
+    st = _TitleState(lines=[first.text], blocks=[first.block])
     last = kind_line
     i = kind_line + 1
     while i < end:

@@ -63,8 +63,8 @@ class Level:
     is_lgl: bool = False
     suffix: str = "tab"
     pstyle: str | None = None
-    ppr: PropDict = field(default_factory=dict)
-    rpr: PropDict = field(default_factory=dict)
+    ppr: etree._Element | None = field(default=None, compare=False)  # parsed on use
+    rpr: etree._Element | None = field(default=None, compare=False)
 
 
 def _read_level(el: etree._Element) -> tuple[int, Level]:
@@ -91,9 +91,9 @@ def _read_level(el: etree._Element) -> tuple[int, Level]:
         elif tag == ns.W_PSTYLE:
             values["pstyle"] = val
         elif tag == ns.W_PPR:
-            values["ppr"] = {k: v for k, v in parse_ppr(child).items() if k.startswith("indent")}
+            values["ppr"] = child
         elif tag == ns.W_RPR:
-            values["rpr"] = parse_rpr(child)
+            values["rpr"] = child
     return ilvl, Level(**values)  # type: ignore[arg-type]
 
 
@@ -119,6 +119,7 @@ class NumberingDefs:
         self._style_links: dict[int, str] = {}
         self._raw_nums: dict[int, etree._Element] = {}
         self._nums: dict[int, NumDef | None] = {}
+        self._props: dict[tuple[int, int], tuple[PropDict, PropDict]] = {}
         self._style_num = style_num
         if root is not None:
             self._load(root)
@@ -200,6 +201,19 @@ class NumberingDefs:
         self._nums[num_id] = result
         return result
 
+    def level_props(self, num_id: int, ilvl: int) -> tuple[PropDict, PropDict]:
+        """(indents, run properties of the label) of a num's level, parsed once."""
+        key = (num_id, ilvl)
+        cached = self._props.get(key)
+        if cached is None:
+            nd = self.num(num_id)
+            level = nd.levels[ilvl] if nd is not None else Level()
+            ppr = parse_ppr(level.ppr) if level.ppr is not None else {}
+            indents = {k: v for k, v in ppr.items() if k.startswith("indent")}
+            cached = (indents, parse_rpr(level.rpr))
+            self._props[key] = cached
+        return cached
+
     def level_for_style(self, num_id: int, style_id: str | None) -> int | None:
         """The level of a num whose w:pStyle names this paragraph style, if any."""
         nd = self.num(num_id)
@@ -219,7 +233,7 @@ class Counters:
         self._values: dict[int, list[int | None]] = {}
         self._used: set[int] = set()
 
-    def number(self, num_id: int, ilvl: int) -> tuple[Numbering, Level] | None:
+    def number(self, num_id: int, ilvl: int) -> Numbering | None:
         """Advance the counter for a numbered paragraph and return its label."""
         nd = self.defs.num(num_id)
         if nd is None:
@@ -239,7 +253,7 @@ class Counters:
             if restart is None or (restart > 0 and ilvl < restart):
                 values[k] = None
         label = _label(nd.levels, values, ilvl)
-        numbering = Numbering(
+        return Numbering(
             num_id=num_id,
             ilvl=ilvl,
             abstract_id=nd.abstract_id,
@@ -248,7 +262,6 @@ class Counters:
             value=value,
             suffix=level.suffix,
         )
-        return numbering, level
 
 
 def _label(levels: tuple[Level, ...], values: list[int | None], ilvl: int) -> str:

@@ -8,6 +8,7 @@ so dicts layer with `dict.update` in precedence order.
 from __future__ import annotations
 
 import math
+from dataclasses import dataclass
 from typing import Any
 
 from lxml import etree
@@ -98,6 +99,11 @@ _RPR_CODES = {
 }
 _FILL = ns.w("fill")
 W_VAL = ns.W_VAL
+# rFonts: the Latin font as (theme slot, explicit name); the theme slot wins when resolvable
+_ASCII_THEME = ns.w("asciiTheme")
+_HANSI_THEME = ns.w("hAnsiTheme")
+_ASCII = ns.w("ascii")
+_HANSI = ns.w("hAnsi")
 
 
 def parse_rpr(rpr: etree._Element | None) -> PropDict:
@@ -116,110 +122,152 @@ def run_props(rpr: etree._Element) -> tuple[str | None, PropDict, etree._Element
 
 
 def _rpr_into(rpr: etree._Element, out: PropDict) -> tuple[str | None, etree._Element | None]:
-    """Fill `out` from an rPr element; one dict lookup per child keeps this hot loop cheap."""
+    """Fill `out` from an rPr element. This is the reader's hottest loop (once per run): one
+    dict lookup per child, the common properties first, no helper calls for them."""
     rstyle = change = None
     codes = _RPR_CODES
     for child in rpr:
         code = codes.get(child.tag)
         if code is None:
             continue
-        if code == 0:
+        if code == 1:
+            get = child.get
+            theme = get(_ASCII_THEME) or get(_HANSI_THEME) or ""
+            name = get(_ASCII) or get(_HANSI) or ""
+            if theme or name:
+                out["font"] = (theme, name)
+        elif code == 2:
+            try:
+                half = float(child.get(W_VAL) or "")
+            except ValueError:
+                continue
+            if 0 < half < 32768:
+                out["size_pt"] = half / 2
+        elif code == 0:
             key = _TOGGLES[child.tag]
             val = child.get(W_VAL)
             value = val is None or val.strip().lower() not in _FALSE
             out[key] = value or (key == "strike" and out.get(key, False))
-        elif code == 1:
-            font = _font(child)
-            if font is not None:
-                out["font"] = font
-        elif code == 2:
-            half = to_float(child.get(W_VAL))
-            if half is not None and 0 < half < 32768:
-                out["size_pt"] = half / 2
         elif code == 3:
-            val = (child.get(ns.W_VAL) or "single").strip()
+            val = (child.get(W_VAL) or "single").strip()
             out["underline"] = val.lower() != "none"
         elif code == 4:
-            val = (child.get(ns.W_VAL) or "").strip()
+            val = (child.get(W_VAL) or "").strip()
             out["highlight"] = None if val.lower() in ("", "none") else val
         elif code == 5:
             fill = (child.get(_FILL) or "").strip()
             if fill and fill.lower() not in ("auto", "ffffff"):
                 out["shd"] = fill
         elif code == 6:
-            val = (child.get(ns.W_VAL) or "").strip()
+            val = (child.get(W_VAL) or "").strip()
             out["color"] = None if val.lower() in ("", "auto") else val
         elif code == 7:
-            rstyle = child.get(ns.W_VAL)
+            rstyle = child.get(W_VAL)
         else:
             change = child
     return rstyle, change
 
 
-_ASCII_THEME = ns.w("asciiTheme")
-_HANSI_THEME = ns.w("hAnsiTheme")
-_ASCII = ns.w("ascii")
-_HANSI = ns.w("hAnsi")
+@dataclass(slots=True)
+class ParaProps:
+    """What one pPr holds: direct paragraph properties plus the elements read separately."""
+
+    direct: PropDict
+    style: str | None = None
+    numpr: etree._Element | None = None
+    sectpr: etree._Element | None = None
+    mark_rpr: etree._Element | None = None
+    change: etree._Element | None = None
 
 
-def _font(el: etree._Element) -> tuple[str, str] | None:
-    """(theme slot, explicit name) of an rFonts element for Latin text; None if it sets neither."""
-    get = el.get
-    theme = get(_ASCII_THEME) or get(_HANSI_THEME) or ""
-    name = get(_ASCII) or get(_HANSI) or ""
-    return (theme, name) if theme or name else None
+_PPR_CODES = {
+    ns.W_JC: 0,
+    ns.W_SPACING: 1,
+    ns.W_IND: 2,
+    ns.W_OUTLINELVL: 3,
+    ns.W_PAGEBREAKBEFORE: 4,
+    ns.W_PSTYLE: 5,
+    ns.W_NUMPR: 6,
+    ns.W_SECTPR: 7,
+    ns.W_RPR: 8,
+    ns.W_PPRCHANGE: 9,
+}
 
 
 def parse_ppr(ppr: etree._Element | None) -> PropDict:
     """The paragraph properties a pPr element sets (numPr, style and rPr excluded)."""
-    out: PropDict = {}
     if ppr is None:
-        return out
+        return {}
+    return paragraph_props(ppr).direct
+
+
+def paragraph_props(ppr: etree._Element) -> ParaProps:
+    """Read a paragraph's pPr in one pass over its children."""
+    out: PropDict = {}
+    props = ParaProps(out)
+    codes = _PPR_CODES
     for child in ppr:
-        tag = child.tag
-        if tag == ns.W_JC:
-            jc = _JC.get((child.get(ns.W_VAL) or "").strip().lower())
+        code = codes.get(child.tag)
+        if code is None:
+            continue
+        if code == 0:
+            jc = _JC.get((child.get(W_VAL) or "").strip().lower())
             if jc:
                 out["alignment"] = jc
-        elif tag == ns.W_SPACING:
+        elif code == 1:
             _spacing(child, out)
-        elif tag == ns.W_IND:
+        elif code == 2:
             _indent(child, out)
-        elif tag == ns.W_OUTLINELVL:
-            level = to_int(child.get(ns.W_VAL))
-            if level is not None and 0 <= level <= 8:
-                out["outline_level"] = level
-            elif level is not None:
-                out["outline_level"] = None  # 9 = body text
-        elif tag == ns.W_PAGEBREAKBEFORE:
+        elif code == 3:
+            level = to_int(child.get(W_VAL))
+            if level is not None:
+                out["outline_level"] = level if 0 <= level <= 8 else None  # 9 = body text
+        elif code == 4:
             out["page_break_before"] = on(child)
-    return out
+        elif code == 5:
+            props.style = child.get(W_VAL)
+        elif code == 6:
+            props.numpr = child
+        elif code == 7:
+            props.sectpr = child
+        elif code == 8:
+            props.mark_rpr = child
+        else:
+            props.change = child
+    return props
+
+
+_BEFORE, _AFTER, _LINE, _LINE_RULE = (ns.w(n) for n in ("before", "after", "line", "lineRule"))
+_LEFT, _START, _RIGHT, _END = (ns.w(n) for n in ("left", "start", "right", "end"))
+_HANGING, _FIRST_LINE = ns.w("hanging"), ns.w("firstLine")
 
 
 def _spacing(el: etree._Element, out: PropDict) -> None:
-    before = twips(el.get(ns.w("before")))
+    before = twips(el.get(_BEFORE))
     if before is not None:
         out["space_before_pt"] = round(before / 20, 2)
-    after = twips(el.get(ns.w("after")))
+    after = twips(el.get(_AFTER))
     if after is not None:
         out["space_after_pt"] = round(after / 20, 2)
-    line = to_float(el.get(ns.w("line")))
+    line = to_float(el.get(_LINE))
+    rule = el.get(_LINE_RULE)
     if line is not None:
         out["line"] = line
-        out["line_rule"] = (el.get(ns.w("lineRule")) or "auto").strip()
-    elif el.get(ns.w("lineRule")):
-        out["line_rule"] = (el.get(ns.w("lineRule")) or "auto").strip()
+        out["line_rule"] = (rule or "auto").strip()
+    elif rule:
+        out["line_rule"] = rule.strip()
 
 
 def _indent(el: etree._Element, out: PropDict) -> None:
-    left = twips(el.get(ns.w("left")) or el.get(ns.w("start")))
+    get = el.get
+    left = twips(get(_LEFT) or get(_START))
     if left is not None:
         out["indent_left"] = left
-    right = twips(el.get(ns.w("right")) or el.get(ns.w("end")))
+    right = twips(get(_RIGHT) or get(_END))
     if right is not None:
         out["indent_right"] = right
-    hanging = twips(el.get(ns.w("hanging")))
-    first = twips(el.get(ns.w("firstLine")))
+    hanging = twips(get(_HANGING))
+    first = twips(get(_FIRST_LINE))
     if hanging is not None:
         out["indent_first"] = -hanging
     elif first is not None:

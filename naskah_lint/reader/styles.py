@@ -10,7 +10,13 @@ from lxml import etree
 
 from naskah_lint.model import ParaFormat, RunFormat
 from naskah_lint.reader import ns
-from naskah_lint.reader.props import PropDict, parse_numpr, parse_ppr, parse_rpr, twips_to_mm
+from naskah_lint.reader.props import (
+    PropDict,
+    parse_numpr,
+    parse_ppr,
+    parse_rpr,
+    twips_to_mm,
+)
 
 A_NS = ns.A_NS
 _MAX_CHAIN = 32

@@ -19,8 +19,8 @@ from naskah_lint.reader import ns
 from naskah_lint.reader.numbering import PUA_GLYPHS, Counters
 from naskah_lint.reader.props import (
     PropDict,
+    paragraph_props,
     parse_numpr,
-    parse_ppr,
     parse_rpr,
     run_props,
     to_int,
@@ -269,19 +269,17 @@ class PartWalker:
         direct: PropDict = {}
         ppr = p[0] if len(p) and p[0].tag == ns.W_PPR else None
         if ppr is not None:
-            for child in ppr:
-                tag = child.tag
-                if tag == ns.W_PSTYLE:
-                    pstyle_id = child.get(ns.W_VAL)
-                elif tag == ns.W_NUMPR:
-                    num_id, ilvl = parse_numpr(child)
-                elif tag == ns.W_SECTPR:
-                    sectpr = child
-                elif tag == ns.W_RPR:
-                    mark_rpr = child
-                elif tag == ns.W_PPRCHANGE:
-                    self._revision("pPrChange", child, story, index, "")
-            direct = parse_ppr(ppr)
+            props = paragraph_props(ppr)
+            direct, pstyle_id, sectpr, mark_rpr = (
+                props.direct,
+                props.style,
+                props.sectpr,
+                props.mark_rpr,
+            )
+            if props.numpr is not None:
+                num_id, ilvl = parse_numpr(props.numpr)
+            if props.change is not None:
+                self._revision("pPrChange", props.change, story, index, "")
         style = self.styles.paragraph(pstyle_id)
         numbering = level_ppr = None
         label_rpr: PropDict = {}
@@ -292,11 +290,9 @@ class PartWalker:
                 ilvl = style.ilvl
             if ilvl is None:
                 ilvl = self.counters.defs.level_for_style(num_id, style.id) or 0
-            numbered = self.counters.number(num_id, ilvl)
-            if numbered is not None:
-                numbering, level = numbered
-                level_ppr = level.ppr
-                label_rpr = level.rpr
+            numbering = self.counters.number(num_id, ilvl)
+            if numbering is not None:
+                level_ppr, label_rpr = self.counters.defs.level_props(num_id, numbering.ilvl)
         fmt = self.styles.para_format(style, level_ppr or {}, direct)
         b = Para(
             story=story,

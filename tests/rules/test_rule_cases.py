@@ -6,6 +6,7 @@ Test ids are "RULE-ID-casename", so `pytest -k FMT-FONT` runs one rule's cases. 
       name: times-and-small     # unique per rule
       doc: {base: clean-pks, format: [...]}   # naskah_lint.writer.docspec spec
       expect: [{block: 11}, {block: 22, severity: warning}]   # keys: block, story, severity, part
+                                # block: null = a finding about the whole document
       mode: final               # optional: draft|final
       lang: en                  # optional: message language
       params: {fonts: [Arial]}  # optional: override the rule's parameters
@@ -24,6 +25,7 @@ import yaml
 from naskah_lint.api import lint_file, prepared_pack
 from naskah_lint.config import Settings
 from naskah_lint.findings import Finding
+from naskah_lint.i18n import t
 
 CASES_DIR = Path(__file__).resolve().parent / "cases"
 CASE_KEYS = frozenset(
@@ -69,9 +71,15 @@ def _expected(entry: Mapping[str, Any]) -> dict[str, Any]:
     return keys
 
 
-def _shown(finding: Finding, keys: tuple[str, ...]) -> dict[str, Any]:
+def _whole_document(finding: Finding, lang: str) -> bool:
+    """A finding about the whole file (the engine places it on the title block)."""
+    loc = finding.location
+    return loc.part == "dokumen" and loc.label == t("loc.dokumen", lang)
+
+
+def _shown(finding: Finding, keys: tuple[str, ...], lang: str) -> dict[str, Any]:
     values = {
-        "block": finding.location.block,
+        "block": None if _whole_document(finding, lang) else finding.location.block,
         "story": finding.location.story,
         "severity": finding.severity.value,
         "part": finding.location.part,
@@ -99,7 +107,7 @@ def test_rule_case(file: str, case: dict[str, Any], tmp_path: Path) -> None:
     assert result.internal_error is None, result.internal_error
     expected = [_expected(entry) for entry in case["expect"]]
     found = [f for f in result.findings if f.rule == rule]
-    got = [_shown(f, tuple(exp)) for f, exp in zip(found, expected, strict=False)]
+    got = [_shown(f, tuple(exp), settings.lang) for f, exp in zip(found, expected, strict=False)]
     messages = [f"{f.location.label}: {f.message}" for f in found]
     assert len(found) == len(expected), f"{file}: {case_id(case)} found {messages}"
     assert got == expected, f"{file}: {case_id(case)} found {messages}"
