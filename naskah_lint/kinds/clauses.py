@@ -169,12 +169,15 @@ KINDS: tuple[Kind[Any], ...] = (
         "required-clause",
         RequiredClauseParams,
         check_required_clause,
-        "A pasal with one of the clause ids (or matching content) exists and states what it must.",
+        "A pasal with one of the clause ids (or matching content) exists and states what it must. "
+        "Variants: default/optional {type, count, trigger}, incomplete/unfilled (also pasal, "
+        "title).",
     ),
     Kind(
         "forbidden-clause",
         ForbiddenClauseParams,
         check_forbidden_clause,
-        "No pasal with one of the clause ids (e.g. Hak dan Kewajiban, Sanksi in an NK).",
+        "No pasal with one of the clause ids (e.g. Hak dan Kewajiban, Sanksi in an NK). "
+        "Variant: default {pasal, title, type}.",
     ),
 )

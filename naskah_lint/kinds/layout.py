@@ -268,13 +268,16 @@ KINDS: tuple[Kind[Any], ...] = (
         "title-format",
         TitleFormatParams,
         check_title_format,
-        "Title lines are in capitals / centred / without a closing full stop.",
+        "Title lines are in capitals / centred / without a closing full stop. Variants: "
+        "default {found, words, expected} (caps), default {text} and all {count, text} (center), "
+        "default {found, expected} (period).",
     ),
     Kind(
         "line-spacing",
         LineSpacingParams,
         check_line_spacing,
-        "Body line spacing is within the configured range.",
+        "Body line spacing is within the configured range. "
+        "Variant: default {value, count, minimum, maximum}.",
     ),
     Kind(
         "page-number",
@@ -282,6 +285,11 @@ KINDS: tuple[Kind[Any], ...] = (
         check_page_number,
         "A multi-page draft has page numbers in a header or footer.",
     ),
-    Kind("paraf", ParafParams, check_paraf, "Every section has a paraf box in its header/footer."),
+    Kind(
+        "paraf",
+        ParafParams,
+        check_paraf,
+        "Every section has a paraf box in its header/footer. Variants: default, section {section}.",
+    ),
     Kind("kepala-logo", LogoParams, check_logo, "The kepala has a logo or lambang."),
 )

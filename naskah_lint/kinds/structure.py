@@ -929,62 +929,80 @@ def _kinds() -> tuple[Kind[Any], ...]:
             "document-type",
             DocumentTypeParams,
             check_document_type,
-            "A note for documents of the listed types (OTHER: agreement rules skipped).",
+            "A note for documents of the listed types (OTHER: agreement rules skipped). "
+            "Variants: default {type, title}, no_title.",
         ),
         Kind(
             "title-form",
             TitleFormParams,
             check_title_form,
-            "The title line names the guideline form for the document type.",
+            "The title line names the guideline form for the document type. "
+            "Variants: default {found, expected}, missing {expected, type}.",
         ),
         Kind(
             "title-antara-dan",
             TitlePartiesParams,
             check_title_parties,
-            "The title has ANTARA … DAN/DENGAN … with the parties, one of them KPU.",
+            "The title has ANTARA … DAN/DENGAN … with the parties, one of them KPU. "
+            "Variants: default {missing}, few {count, found, min}, no_kpu {found}.",
         ),
         Kind(
             "title-perihal",
             TitlePerihalParams,
             check_title_perihal,
-            "TENTANG is followed by a filled-in perihal.",
+            "TENTANG is followed by a filled-in perihal. "
+            "Variants: default, empty, placeholder {found}.",
         ),
-        Kind("nomor-count", NomorCountParams, check_nomor_count, "One NOMOR line per party."),
+        Kind(
+            "nomor-count",
+            NomorCountParams,
+            check_nomor_count,
+            "One NOMOR line per party. Variants: default/many {count, parties}, none {parties}.",
+        ),
         Kind(
             "opening",
             OpeningParams,
             check_opening,
-            "The opening sentence: its elements, its place, or its date in words.",
+            "The opening sentence: its elements, its place, or its date in words. Variants: "
+            "missing, default {missing, found}, placeholder {missing}, start {found} (sentence); "
+            "default, placeholder {found} (place); default/no_date {found, words} (date-words).",
         ),
         Kind(
             "komparisi",
             KomparisiParams,
             check_komparisi,
-            "Every komparisi entry names the party fully.",
+            "Every komparisi entry names the party fully. "
+            "Variants: none, default/placeholder {party, index, missing}.",
         ),
         Kind(
             "part-present",
             PartPresentParams,
             check_part_present,
-            "A part (PARA PIHAK definition, agreement sentence, cited NK, penutup) is present.",
+            "A part (PARA PIHAK definition, agreement sentence, cited NK, penutup) is present. "
+            "Variants: default, misplaced {pasal}, incomplete {missing, found}.",
         ),
         Kind(
             "recitals",
             RecitalsParams,
             check_recitals,
-            "The premis: lettered items starting with 'bahwa', with the right endings.",
+            "The premis: lettered items starting with 'bahwa', with the right endings. Variants: "
+            "default, letter {found, expected}, letter_all {found, count}, bahwa {found, letter}, "
+            "bahwa_all {count}, ending {found, expected, letter}.",
         ),
         Kind(
             "pasal-headings",
             PasalHeadingsParams,
             check_pasal_headings,
-            "Every Pasal N has a title line in capitals, centred.",
+            "Every Pasal N has a title line in capitals, centred. Variants: default {pasal}, "
+            "caps {pasal, found, expected}, center {pasal, title}, center_all {count, pasal, "
+            "title}, no_pasal.",
         ),
         Kind(
             "signature-blocks",
             SignatureBlocksParams,
             check_signature_blocks,
-            "One complete signature block per party.",
+            "One complete signature block per party. Variants: none {parties}, "
+            "missing_party {party, institution}, default/placeholder {party, missing}.",
         ),
     )
 

@@ -32,7 +32,24 @@ M_T = f"{{{M_NS}}}t"
 M_OMATH = f"{{{M_NS}}}oMath"
 M_OMATHPARA = f"{{{M_NS}}}oMathPara"
 _PAGE_FIELD = re.compile(r"(?<![A-Za-z])PAGE(?![A-Za-z])")
-_INLINE_CONTAINERS = frozenset({ns.W_HYPERLINK, ns.W_SMARTTAG, ns.W_CUSTOMXML, ns.W_DIR, ns.W_BDO})
+# Dispatch codes for run-level content (one dict lookup per child instead of a chain of
+# string comparisons; pPr maps to a code that does nothing).
+_RUN, _WRAPPER, _INSERTED, _DELETED, _SDT, _FLDSIMPLE, _ALTERNATE, _COMMENT, _MATH, _PPR = range(10)
+_INLINE_CODES = {
+    ns.W_R: _RUN,
+    **dict.fromkeys((ns.W_HYPERLINK, ns.W_SMARTTAG, ns.W_CUSTOMXML, ns.W_DIR, ns.W_BDO), _WRAPPER),
+    ns.W_INS: _INSERTED,
+    ns.W_MOVETO: _INSERTED,
+    ns.W_DEL: _DELETED,
+    ns.W_MOVEFROM: _DELETED,
+    ns.W_SDT: _SDT,
+    ns.W_FLDSIMPLE: _FLDSIMPLE,
+    ns.MC_ALTERNATE: _ALTERNATE,
+    ns.W_COMMENTSTART: _COMMENT,
+    M_OMATH: _MATH,
+    M_OMATHPARA: _MATH,
+    ns.W_PPR: _PPR,
+}
 _GRAPHICS = frozenset({ns.W_DRAWING, ns.W_PICT, ns.W_OBJECT, ns.MC_ALTERNATE})
 _ROW_REVISIONS = {ns.W_INS: "ins", ns.W_DEL: "del", ns.w("cellIns"): "ins", ns.w("cellDel"): "del"}
 _SUFFIX = {"tab": "\t", "space": " ", "nothing": ""}
@@ -171,7 +188,7 @@ class PartWalker:
             elif tag == ns.W_TBL:
                 self.table(child, story, cell, anchor)
             elif tag == ns.W_SDT:
-                content = child.find(ns.W_SDTCONTENT)
+                content = _child(child, ns.W_SDTCONTENT)
                 if content is not None:
                     self.container(content, story, cell, anchor)
             elif tag == ns.W_CUSTOMXML:
@@ -217,7 +234,7 @@ class PartWalker:
             prefix = outer.path
         for row, tr in enumerate(_rows(tbl, self)):
             col = 0
-            trpr = tr.find(ns.W_TRPR)
+            trpr = _child(tr, ns.W_TRPR)
             if trpr is not None:
                 for child in trpr:
                     if child.tag == ns.W_GRIDBEFORE:
@@ -227,7 +244,7 @@ class PartWalker:
             for tc in _cells(tr, self):
                 span = 1
                 continuation = False
-                tcpr = tc.find(ns.W_TCPR)
+                tcpr = _child(tc, ns.W_TCPR)
                 if tcpr is not None:
                     for child in tcpr:
                         tag = child.tag
@@ -363,49 +380,46 @@ class PartWalker:
 
     def inline(self, parent: etree._Element, b: Para, inserted: bool) -> None:
         """Walk run-level content of a paragraph (or of a wrapper inside it)."""
+        codes = _INLINE_CODES
         for child in parent:
-            tag = child.tag
-            if tag == ns.W_R:
+            code = codes.get(child.tag)
+            if code == _RUN:
                 self.run(child, b, inserted)
-            elif tag in _INLINE_CONTAINERS:
+            elif code == _WRAPPER:
                 self.inline(child, b, inserted)
-            elif tag == ns.W_PPR:
-                continue
-            elif tag == ns.W_INS or tag == ns.W_MOVETO:
+            elif code is None:
+                if len(child):
+                    self._skip(child, b)
+            elif code == _INSERTED:
                 start = b.length
                 self.inline(child, b, True)
-                kind = "ins" if tag == ns.W_INS else "moveTo"
+                kind = "ins" if child.tag == ns.W_INS else "moveTo"
                 self._revision(kind, child, b.story, b.index, b.text[start:])
-            elif tag == ns.W_DEL or tag == ns.W_MOVEFROM:
-                kind = "del" if tag == ns.W_DEL else "moveFrom"
-                gone = "".join(
-                    t.text or "" for t in child.iter(ns.W_DELTEXT, ns.W_T) if t.text is not None
-                )
+            elif code == _DELETED:
+                kind = "del" if child.tag == ns.W_DEL else "moveFrom"
+                gone = "".join(t.text or "" for t in child.iter(ns.W_DELTEXT, ns.W_T))
                 self._revision(kind, child, b.story, b.index, gone)
                 self._skip(child, b)
-            elif tag == ns.W_SDT:
-                content = child.find(ns.W_SDTCONTENT)
+            elif code == _SDT:
+                content = _child(child, ns.W_SDTCONTENT)
                 if content is not None:
                     self.inline(content, b, inserted)
-            elif tag == ns.W_FLDSIMPLE:
-                instr = child.get(ns.W_INSTR) or ""
-                if _PAGE_FIELD.search(instr):
+            elif code == _FLDSIMPLE:
+                if _PAGE_FIELD.search(child.get(ns.W_INSTR) or ""):
                     b.page_field = True
                 fld = _Field()
                 fld.result = True
                 self.fields.append(fld)
                 self.inline(child, b, inserted)
                 self.fields.pop()
-            elif tag == ns.MC_ALTERNATE:
+            elif code == _ALTERNATE:
                 self._alternate(child, lambda ch: self.inline(ch, b, inserted))
-            elif tag == ns.W_COMMENTSTART:
+            elif code == _COMMENT:
                 cid = child.get(ns.W_ID)
                 if cid is not None:
                     self.c.comment_anchors.setdefault(cid, (b.story, b.index))
-            elif tag in (M_OMATHPARA, M_OMATH):
+            elif code == _MATH:
                 self._math(child, b)
-            elif len(child):
-                self._skip(child, b)
 
     def _math(self, el: etree._Element, b: Para) -> None:
         text = "".join(t.text or "" for t in el.iter(M_T))
@@ -614,7 +628,7 @@ def _rows(tbl: etree._Element, walker: PartWalker) -> list[etree._Element]:
         if tag == ns.W_TR:
             out.append(child)
         elif tag in (ns.W_SDT, ns.W_CUSTOMXML):
-            inner = child.find(ns.W_SDTCONTENT) if tag == ns.W_SDT else child
+            inner = _child(child, ns.W_SDTCONTENT) if tag == ns.W_SDT else child
             if inner is not None:
                 out.extend(_rows(inner, walker))
         elif len(child) and tag not in (ns.w("tblPr"), ns.w("tblGrid")):
@@ -630,12 +644,20 @@ def _cells(tr: etree._Element, walker: PartWalker) -> list[etree._Element]:
         if tag == ns.W_TC:
             out.append(child)
         elif tag in (ns.W_SDT, ns.W_CUSTOMXML):
-            inner = child.find(ns.W_SDTCONTENT) if tag == ns.W_SDT else child
+            inner = _child(child, ns.W_SDTCONTENT) if tag == ns.W_SDT else child
             if inner is not None:
                 out.extend(_cells(inner, walker))
         elif len(child) and tag not in (ns.W_TRPR, ns.w("tblPrEx")):
             walker._skip(child)
     return out
+
+
+def _child(el: etree._Element, tag: str) -> etree._Element | None:
+    """The first child with this tag (properties come first, so this is cheaper than find)."""
+    for child in el:
+        if child.tag == tag:
+            return child
+    return None
 
 
 def _sym(el: etree._Element) -> str:
