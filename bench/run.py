@@ -4,19 +4,28 @@ Run with the project installed (`python3 -m pip install .`): `python bench/run.p
 `--quick` uses small inputs and one repetition (CI runs it only to check that it works).
 
 It generates a 2-page, a 20-page and a 100-page agreement and a folder of 200 mixed two-page
-drafts, then measures in one run (median of several repetitions):
+drafts, then measures in one run (median of several repetitions, the compared figures
+interleaved so that a busy machine slows them alike):
   (a) the raw floor: zip + lxml parse of every XML part the reader reads;
   (b) python-docx: Document() + walking paragraphs, runs and table cells;
-  (c) naskah-lint in-process `lint_file` (read + outline + all rules);
-  (d) the CLI as a cold process on one 2-page draft, `--help` and `--version`;
-  (e) the 200-draft folder with `--jobs 1` and with the default;
-  (f) peak RSS of the CLI on the 100-page draft;
+  (c) naskah-lint in-process `lint_file` (read + outline + all rules, pack loaded once);
+  (d) the CLI as a cold process: `--help`, `--version`, one 2-page draft, one 2-page draft whose
+      pasal have no titles (spaCy) against a cold `import spacy`, and the 100-page draft against
+      a cold python-docx walk of it;
+  (e) the 200-draft folder with `--jobs 1` and with the default, against one python process that
+      opens and walks the same files with python-docx;
+  (f) peak RSS (largest process of each run, pool workers included);
 and prints every figure and the ratios the performance targets are stated in.
+
+The drafts are written the way Word writes them: every run carries its fonts, size and language
+and Word's revision ids, party names are bold runs of their own (about five runs a paragraph, as
+in the real drafts of the corpus), with a logo-less header, a PAGE footer and a signature table.
 """
 
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import statistics
 import subprocess
@@ -24,12 +33,15 @@ import sys
 import tempfile
 import time
 import zipfile
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
+HERE = Path(__file__).resolve().parent
 PYTHON = sys.executable
 
-PASAL_TITLES = [
+PASAL_TITLES = (
     "MAKSUD DAN TUJUAN",
     "RUANG LINGKUP",
     "PELAKSANAAN",
@@ -44,20 +56,56 @@ PASAL_TITLES = [
     "KERAHASIAAN",
     "KORESPONDENSI",
     "LAIN-LAIN",
-]
-
-AYAT = (
-    "PIHAK KESATU dan PIHAK KEDUA sepakat untuk melaksanakan kegiatan sebagaimana dimaksud "
-    "dalam Pasal 2 secara terkoordinasi, dengan memperhatikan ketentuan peraturan "
-    "perundang-undangan, dalam jangka waktu 14 (empat belas) hari kalender sejak "
-    "pemberitahuan tertulis diterima oleh masing-masing PIHAK."
 )
 
+# One ayat as runs: (text, bold). Party names are bold runs, as drafters type them.
+AYAT_RUNS = (
+    ("PIHAK KESATU", True),
+    (" dan ", False),
+    ("PIHAK KEDUA", True),
+    (
+        " sepakat untuk melaksanakan kegiatan sebagaimana dimaksud dalam Pasal 2 secara "
+        "terkoordinasi, dengan memperhatikan ketentuan peraturan perundang-undangan, dalam jangka "
+        "waktu 14 (empat belas) hari kalender sejak pemberitahuan tertulis diterima oleh ",
+        False,
+    ),
+    ("masing-masing ", False),
+    ("PIHAK", True),
+    (".", False),
+)
 
-def make_agreement(path: Path, pages: int, titled: bool = True) -> Path:
-    """Write a PKS-shaped draft of about `pages` A4 pages (~15 paragraphs a page)."""
+FONT = "Arial"
+RSIDS = ("00A31B6E", "00C4D2F1", "0051E7A9", "00F2B8C3")
+
+
+def _word_run(paragraph: Any, text: str, bold: bool, k: int) -> None:
+    """A run as Word writes it: rsid, fonts for every script, size, language."""
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+    from docx.shared import Pt
+
+    run = paragraph.add_run(text)
+    run.bold = bold or None
+    run.font.name = FONT
+    run.font.size = Pt(12)
+    r = run._r
+    r.set(qn("w:rsidRPr"), RSIDS[k % len(RSIDS)])
+    rpr = r.get_or_add_rPr()
+    rpr.rFonts.set(qn("w:cs"), FONT)
+    szcs = OxmlElement("w:szCs")
+    szcs.set(qn("w:val"), "24")
+    rpr.append(szcs)
+    lang = OxmlElement("w:lang")
+    lang.set(qn("w:val"), "id-ID")
+    rpr.append(lang)
+
+
+def make_agreement(path: Path, pages: int, titled: bool = True, kind: str = "PKS") -> Path:
+    """Write a PKS- (or NK-) shaped draft of about `pages` A4 pages (~15 paragraphs a page)."""
     from docx import Document
     from docx.enum.text import WD_ALIGN_PARAGRAPH
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
     from docx.shared import Mm, Pt
 
     doc = Document()
@@ -66,16 +114,24 @@ def make_agreement(path: Path, pages: int, titled: bool = True) -> Path:
     sec.left_margin, sec.right_margin = Mm(30), Mm(20)
     sec.top_margin, sec.bottom_margin = Mm(20), Mm(25)
     style = doc.styles["Normal"]
-    style.font.name = "Arial"
+    style.font.name = FONT
     style.font.size = Pt(12)
+    counter = iter(range(10**9))
+
+    def para(runs: Sequence[tuple[str, bool]], align: Any = WD_ALIGN_PARAGRAPH.JUSTIFY) -> None:
+        p = doc.add_paragraph()
+        p.alignment = align
+        p._p.set(qn("w:rsidR"), RSIDS[0])
+        p._p.set(qn("w:rsidRDefault"), RSIDS[1])
+        for text, bold in runs:
+            _word_run(p, text, bold, next(counter))
 
     def center(text: str, bold: bool = True) -> None:
-        p = doc.add_paragraph()
-        p.alignment = WD_ALIGN_PARAGRAPH.CENTER
-        p.add_run(text).bold = bold
+        para([(text, bold)], WD_ALIGN_PARAGRAPH.CENTER)
 
+    title = "PERJANJIAN KERJA SAMA" if kind == "PKS" else "NOTA KESEPAHAMAN"
     for line in (
-        "PERJANJIAN KERJA SAMA",
+        title,
         "ANTARA",
         "SEKRETARIAT KOMISI PEMILIHAN UMUM KABUPATEN KARANGANYAR",
         "DENGAN",
@@ -86,28 +142,74 @@ def make_agreement(path: Path, pages: int, titled: bool = True) -> Path:
         "NOMOR: 045/UC-FH/PKS/VII/2024",
     ):
         center(line)
-    doc.add_paragraph(
-        "Pada hari ini Senin, tanggal delapan bulan Juli tahun dua ribu dua puluh empat "
-        "(08-07-2024), bertempat di Karanganyar, kami yang bertanda tangan di bawah ini:"
+    para(
+        [
+            (
+                "Pada hari ini Senin, tanggal delapan bulan Juli tahun dua ribu dua puluh empat "
+                "(08-07-2024), bertempat di Karanganyar, kami yang bertanda tangan di bawah ini:",
+                False,
+            )
+        ]
     )
-    doc.add_paragraph(
-        "1. NAMA SATU, S.H., Sekretaris Komisi Pemilihan Umum Kabupaten Karanganyar, dalam hal "
-        "ini bertindak untuk dan atas nama Sekretariat Komisi Pemilihan Umum Kabupaten "
-        "Karanganyar, berkedudukan di Jalan Contoh Nomor 1, Karanganyar, selanjutnya disebut "
-        "PIHAK KESATU;"
+    para(
+        [
+            ("1. ", False),
+            ("NAMA SATU, S.H.", True),
+            (
+                ", Sekretaris Komisi Pemilihan Umum Kabupaten Karanganyar, dalam hal ini bertindak "
+                "untuk dan atas nama Sekretariat Komisi Pemilihan Umum Kabupaten Karanganyar, "
+                "berkedudukan di Jalan Contoh Nomor 1, Karanganyar, selanjutnya disebut ",
+                False,
+            ),
+            ("PIHAK KESATU", True),
+            (";", False),
+        ]
     )
-    doc.add_paragraph(
-        "2. Dr. NAMA DUA, M.H., Dekan Fakultas Hukum Universitas Contoh, dalam hal ini "
-        "bertindak untuk dan atas nama Fakultas Hukum Universitas Contoh, berkedudukan di "
-        "Jalan Kampus Nomor 2, Surakarta, selanjutnya disebut PIHAK KEDUA."
+    para(
+        [
+            ("2. ", False),
+            ("Dr. NAMA DUA, M.H.", True),
+            (
+                ", Dekan Fakultas Hukum Universitas Contoh, dalam hal ini bertindak untuk dan atas "
+                "nama Fakultas Hukum Universitas Contoh, berkedudukan di Jalan Kampus Nomor 2, "
+                "Surakarta, selanjutnya disebut ",
+                False,
+            ),
+            ("PIHAK KEDUA", True),
+            (".", False),
+        ]
     )
-    doc.add_paragraph(
-        "PIHAK KESATU dan PIHAK KEDUA secara bersama-sama disebut PARA PIHAK dan masing-masing "
-        "disebut PIHAK."
+    para(
+        [
+            ("PIHAK KESATU", True),
+            (" dan ", False),
+            ("PIHAK KEDUA", True),
+            (" secara bersama-sama disebut ", False),
+            ("PARA PIHAK", True),
+            (" dan masing-masing disebut ", False),
+            ("PIHAK", True),
+            (".", False),
+        ]
     )
-    doc.add_paragraph(
-        "Berdasarkan hal tersebut, PARA PIHAK sepakat mengadakan Perjanjian Kerja Sama dengan "
-        "ketentuan sebagai berikut:"
+    if kind == "PKS":
+        para(
+            [
+                (
+                    "Bahwa PARA PIHAK telah menandatangani Nota Kesepahaman Nomor 7/PR.07-NK/3313/2024 "
+                    "tanggal 2 Januari 2024 tentang Pendidikan Pemilih.",
+                    False,
+                )
+            ]
+        )
+    para(
+        [
+            (
+                "Berdasarkan hal tersebut, PARA PIHAK sepakat mengadakan "
+                + ("Perjanjian Kerja Sama" if kind == "PKS" else "Nota Kesepahaman")
+                + " dengan ketentuan sebagai berikut:",
+                False,
+            )
+        ]
     )
     target = pages * 15
     n = 0
@@ -117,10 +219,15 @@ def make_agreement(path: Path, pages: int, titled: bool = True) -> Path:
         if titled:
             center(PASAL_TITLES[(n - 1) % len(PASAL_TITLES)])
         for k in range(1, 5):
-            doc.add_paragraph(f"({k}) {AYAT}")
-    doc.add_paragraph(
-        "Demikian Perjanjian Kerja Sama ini dibuat dalam rangkap 2 (dua), masing-masing "
-        "bermeterai cukup dan mempunyai kekuatan hukum yang sama."
+            para([(f"({k}) ", False), *AYAT_RUNS])
+    para(
+        [
+            (
+                f"Demikian {title.title()} ini dibuat dalam rangkap 2 (dua), masing-masing "
+                "bermeterai cukup dan mempunyai kekuatan hukum yang sama.",
+                False,
+            )
+        ]
     )
     table = doc.add_table(rows=4, cols=2)
     cells = [
@@ -132,8 +239,22 @@ def make_agreement(path: Path, pages: int, titled: bool = True) -> Path:
     for r, (left, right) in enumerate(cells):
         table.cell(r, 0).text = left
         table.cell(r, 1).text = right
+    # a footer with a PAGE field, as every draft has
+    footer = sec.footer.paragraphs[0]
+    footer.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    for tag, attr in (("w:fldChar", "begin"), ("w:instrText", " PAGE "), ("w:fldChar", "end")):
+        run = footer.add_run()
+        el = OxmlElement(tag)
+        if tag == "w:fldChar":
+            el.set(qn("w:fldCharType"), attr)
+        else:
+            el.text = attr
+        run._r.append(el)
     doc.save(str(path))
     return path
+
+
+# --------------------------------------------------------------------------- the figures
 
 
 def floor_parse(path: Path) -> None:
@@ -184,54 +305,94 @@ for path in sys.argv[1:]:
 print(n)
 """
 
+# Runs one command and reports its wall time and peak RSS. A small launcher process is used
+# because a child's peak RSS includes the memory of the process that forked it (it is counted at
+# exec), so measuring from this large process would report our own size.
+LAUNCHER = """
+import json, os, subprocess, sys, time
+t0 = time.perf_counter()
+p = subprocess.Popen(sys.argv[1:], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+err = p.stderr.read()
+_, status, usage = os.wait4(p.pid, 0)
+dt = time.perf_counter() - t0
+p.returncode = os.waitstatus_to_exitcode(status)
+rss = usage.ru_maxrss  # the largest of the child and the processes it reaped (pool workers)
+sys.stdout.write(json.dumps([dt, p.returncode, rss, err.decode(errors="replace")]))
+"""
 
-def median_time(fn: Callable[[], object], reps: int) -> float:
-    times = []
+
+@dataclass(frozen=True)
+class ProcRun:
+    seconds: float
+    code: int
+    rss_kib: int
+
+
+def run_proc(args: Sequence[str], ok_codes: tuple[int, ...] = (0,)) -> ProcRun:
+    """Run a process cold; its wall time, exit code and peak RSS (largest of its tree)."""
+    out = subprocess.run(
+        [PYTHON, "-c", LAUNCHER, *args], capture_output=True, text=True, check=True
+    ).stdout
+    seconds, code, rss, err = json.loads(out)
+    if "Traceback" in err or code not in ok_codes:
+        raise SystemExit(f"{' '.join(args)}: exit {code}\n{err}")
+    return ProcRun(seconds, code, rss)
+
+
+def interleaved(jobs: dict[str, Callable[[], object]], reps: int) -> dict[str, float]:
+    """Median seconds of each job, the jobs run in turn `reps` times."""
+    times: dict[str, list[float]] = {k: [] for k in jobs}
     for _ in range(reps):
-        t0 = time.perf_counter()
-        fn()
-        times.append(time.perf_counter() - t0)
-    return statistics.median(times)
+        for name, fn in jobs.items():
+            t0 = time.perf_counter()
+            fn()
+            times[name].append(time.perf_counter() - t0)
+    return {k: statistics.median(v) for k, v in times.items()}
 
 
-def run_proc(args: list[str]) -> tuple[float, int, int]:
-    """Run a process; return (seconds, exit code, peak RSS in KiB of that process tree)."""
-    t0 = time.perf_counter()
-    proc = subprocess.Popen(args, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    _, status, usage = os.wait4(proc.pid, 0)
-    elapsed = time.perf_counter() - t0
-    proc.returncode = os.waitstatus_to_exitcode(status)
-    if proc.stderr is not None:
-        err = proc.stderr.read().decode(errors="replace")
-        if "Traceback" in err:
-            raise SystemExit(f"{args}: traceback\n{err}")
-    return elapsed, proc.returncode, int(usage.ru_maxrss)
+def interleaved_procs(
+    jobs: dict[str, tuple[Sequence[str], tuple[int, ...]]], reps: int
+) -> dict[str, tuple[float, int]]:
+    """(median seconds, largest peak RSS in KiB) of each command, run in turn `reps` times."""
+    runs: dict[str, list[ProcRun]] = {k: [] for k in jobs}
+    for _ in range(reps):
+        for name, (args, ok) in jobs.items():
+            runs[name].append(run_proc(args, ok))
+    return {
+        k: (statistics.median(r.seconds for r in v), max(r.rss_kib for r in v))
+        for k, v in runs.items()
+    }
 
 
-def median_proc(args: list[str], reps: int) -> tuple[float, int]:
-    runs = [run_proc(args) for _ in range(reps)]
-    return statistics.median(r[0] for r in runs), max(r[2] for r in runs)
+def cli_command() -> list[str]:
+    """The installed `naskah-lint` script next to this Python, else `python -m`."""
+    script = Path(PYTHON).parent / "naskah-lint"
+    return [str(script)] if script.exists() else [PYTHON, "-m", "naskah_lint.cli"]
 
 
-def cli(*args: str) -> list[str]:
-    return [PYTHON, "-m", "naskah_lint.cli", *args]
+def make_folder(folder: Path, count: int, base: Path) -> list[str]:
+    """`count` two-page drafts: copies of the base draft, PKS and NK variants and renamed
+    copies, in a folder (the mix of a document repository)."""
+    folder.mkdir(parents=True, exist_ok=True)
+    variants = [
+        base.read_bytes(),
+        make_agreement(folder / "_nk.docx", 2, kind="NK").read_bytes(),
+        make_agreement(folder / "_pks3.docx", 3).read_bytes(),
+    ]
+    for tmp in ("_nk.docx", "_pks3.docx"):
+        (folder / tmp).unlink()
+    for i in range(count):
+        (folder / f"draft-{i:03d}.docx").write_bytes(variants[i % len(variants)])
+    return sorted(str(p) for p in folder.glob("*.docx"))
 
 
-def lint_in_process(path: Path) -> Callable[[], object]:
-    """(c) naskah-lint in-process: read + outline + all rules, pack loaded once."""
-    from _linter import make_file_linter
-
-    runner = make_file_linter()
-    return lambda: runner(path)
-
-
-def main() -> int:
-    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
     ap.add_argument("--quick", action="store_true", help="small inputs, one repetition")
-    ap.add_argument("--reps", type=int, default=7)
-    ap.add_argument("--workdir", type=Path, default=None)
-    ns = ap.parse_args()
-    reps = 1 if ns.quick else ns.reps
+    ap.add_argument("--reps", type=int, default=7, help="repetitions (median; default 7)")
+    ap.add_argument("--workdir", type=Path, default=None, help="where the drafts are written")
+    ns = ap.parse_args(argv)
+    reps = 1 if ns.quick else max(1, ns.reps)
     sizes = {"2-page": 2, "20-page": 4 if ns.quick else 20, "100-page": 6 if ns.quick else 100}
     folder_n = 12 if ns.quick else 200
 
@@ -239,62 +400,90 @@ def main() -> int:
     work.mkdir(parents=True, exist_ok=True)
     files = {k: make_agreement(work / f"{k}.docx", v) for k, v in sizes.items()}
     untitled = make_agreement(work / "untitled-2-page.docx", 2, titled=False)
-    folder = work / "folder"
-    folder.mkdir(exist_ok=True)
-    base = files["2-page"].read_bytes()
-    for i in range(folder_n):
-        if i % 4 == 3:
-            make_agreement(folder / f"draft-{i:03d}.docx", 3, titled=bool(i % 8))
-        else:
-            (folder / f"draft-{i:03d}.docx").write_bytes(base)
-    folder_files = sorted(str(p) for p in folder.glob("*.docx"))
+    folder_files = make_folder(work / "folder", folder_n, files["2-page"])
+    cli = cli_command()
 
-    print(f"naskah-lint benchmark ({'quick' if ns.quick else f'median of {reps}'}), in {work}")
-    print(f"{'input':<10} {'(a) floor':>11} {'(b) docx':>11} {'(c) lint':>11} {'c/a':>7} {'c/b':>7}")
+    sys.path.insert(0, str(HERE))
+    from _linter import make_file_linter
+
+    lint = make_file_linter()
+    mode = "quick" if ns.quick else f"median of {reps}"
+    print(f"naskah-lint benchmark ({mode}), {os.cpu_count()} CPUs, drafts in {work}")
+    print(f"CLI measured: {' '.join(cli)}")
+    head = ("input", "(a) floor", "(b) docx", "(c) lint", "c/a", "c/b")
+    print(f"{head[0]:<10} {head[1]:>11} {head[2]:>11} {head[3]:>11} {head[4]:>7} {head[5]:>7}")
     for name, path in files.items():
-        lint = lint_in_process(path)
-        lint()  # warm imports and the pack once, as a long-running process would
-        a = median_time(lambda p=path: floor_parse(p), reps)
-        b = median_time(lambda p=path: docx_walk(p), reps)
-        c = median_time(lint, reps)
-        print(f"{name:<10} {a * 1e3:>9.1f}ms {b * 1e3:>9.1f}ms {c * 1e3:>9.1f}ms "
-              f"{c / a:>7.2f} {c / b:>7.2f}")
+        result = lint(path)  # warm imports and the pack once, as a long-running process would
+        if result.error is not None or result.internal_error is not None:
+            raise SystemExit(f"{name}: {result.error or result.internal_error}")
+        t = interleaved(
+            {
+                "a": lambda p=path: floor_parse(p),
+                "b": lambda p=path: docx_walk(p),
+                "c": lambda p=path: lint(p),
+            },
+            reps,
+        )
+        a, b, c = t["a"], t["b"], t["c"]
+        print(
+            f"{name:<10} {a * 1e3:>9.1f}ms {b * 1e3:>9.1f}ms {c * 1e3:>9.1f}ms "
+            f"{c / a:>7.2f} {c / b:>7.2f}"
+        )
 
-    big = str(files["100-page"])
-    two = str(files["2-page"])
-    help_t, _ = median_proc(cli("--help"), reps)
-    ver_t, _ = median_proc(cli("--version"), reps)
-    cold2, _ = median_proc(cli("check", two, "--format", "json", "--fail-on", "never"), reps)
-    spacy_t, _ = median_proc([PYTHON, "-c", "import spacy"], reps)
-    cold_untitled, _ = median_proc(
-        cli("check", str(untitled), "--format", "json", "--fail-on", "never"), reps
+    big, two = str(files["100-page"]), str(files["2-page"])
+    check = [*cli, "check", "--format", "json", "--fail-on", "never"]
+    cold = interleaved_procs(
+        {
+            "help": ([*cli, "--help"], (0,)),
+            "version": ([*cli, "--version"], (0,)),
+            "two": ([*check, two], (0,)),
+            "spacy": ([PYTHON, "-c", "import spacy"], (0,)),
+            "untitled": ([*check, str(untitled)], (0,)),
+            "big": ([*check, big], (0,)),
+            "walk": ([PYTHON, "-c", WALK_SCRIPT, big], (0,)),
+        },
+        reps,
     )
-    cold100, rss100 = median_proc(cli("check", big, "--format", "json", "--fail-on", "never"), reps)
-    walk100, walk_rss = median_proc([PYTHON, "-c", WALK_SCRIPT, big], reps)
     print()
-    print(f"(d) --help {help_t:.3f}s, --version {ver_t:.3f}s (target <= 0.15 s)")
-    print(f"(d) CLI cold, 2-page draft: {cold2:.3f}s (target <= 0.4 s)")
-    print(f"(d) CLI cold, 2-page draft with untitled pasal (spaCy): {cold_untitled:.3f}s; "
-          f"cold `import spacy` {spacy_t:.3f}s; difference {cold_untitled - spacy_t:+.3f}s "
-          f"(target <= +0.3 s)")
-    print(f"(d) CLI cold, 100-page draft: {cold100:.3f}s; cold python-docx walk {walk100:.3f}s; "
-          f"ratio {cold100 / walk100:.2f} (target <= 2.0)")
+    print(
+        f"(d) --help {cold['help'][0]:.3f}s, --version {cold['version'][0]:.3f}s (target <= 0.15 s)"
+    )
+    print(f"(d) CLI cold, 2-page draft: {cold['two'][0]:.3f}s (target <= 0.4 s)")
+    diff = cold["untitled"][0] - cold["spacy"][0]
+    print(
+        f"(d) CLI cold, 2-page draft with untitled pasal (spaCy): {cold['untitled'][0]:.3f}s; "
+        f"cold `import spacy` {cold['spacy'][0]:.3f}s; difference {diff:+.3f}s "
+        "(target <= +0.3 s)"
+    )
+    ratio = cold["big"][0] / cold["walk"][0]
+    print(
+        f"(d) CLI cold, 100-page draft: {cold['big'][0]:.3f}s; cold python-docx walk "
+        f"{cold['walk'][0]:.3f}s; ratio {ratio:.2f} (target <= 2.0)"
+    )
 
-    seq, rss_seq = median_proc(
-        cli("check", str(folder), "--jobs", "1", "--format", "json", "--fail-on", "never"),
-        max(1, reps // 2),
+    folder = str(work / "folder")
+    frep = max(1, (reps + 1) // 2)
+    runs = interleaved_procs(
+        {
+            "seq": ([*check, folder, "--jobs", "1"], (0,)),
+            "par": ([*check, folder], (0,)),
+            "walk": ([PYTHON, "-c", WALK_SCRIPT, *folder_files], (0,)),
+        },
+        frep,
     )
-    par, rss_par = median_proc(
-        cli("check", str(folder), "--format", "json", "--fail-on", "never"), max(1, reps // 2)
+    seq, par, walk = runs["seq"][0], runs["par"][0], runs["walk"][0]
+    print(
+        f"(e) {folder_n} drafts: --jobs 1 {seq:.2f}s, default jobs {par:.2f}s (target <= 3 s); "
+        f"one python-docx process walking them {walk:.2f}s; ratio default/walk "
+        f"{par / walk:.2f} (target <= 1.0)"
     )
-    walk_folder, _ = median_proc([PYTHON, "-c", WALK_SCRIPT, *folder_files], max(1, reps // 2))
-    print(f"(e) {folder_n} drafts: --jobs 1 {seq:.2f}s, default jobs {par:.2f}s "
-          f"(target <= 3 s); one python-docx process walking them {walk_folder:.2f}s; "
-          f"ratio default/walk {par / walk_folder:.2f} (target <= 1.0)")
-    peak = max(rss100, rss_par, rss_seq)
-    print(f"(f) peak RSS: CLI on 100-page draft {rss100 / 1024:.0f} MiB "
-          f"(python-docx walk {walk_rss / 1024:.0f} MiB); folder runs {rss_seq / 1024:.0f} / "
-          f"{rss_par / 1024:.0f} MiB; largest {peak / 1024:.0f} MiB (target <= 200 MB)")
+    peak = max(cold["big"][1], runs["seq"][1], runs["par"][1])
+    print(
+        f"(f) peak RSS: CLI on the 100-page draft {cold['big'][1] / 1024:.0f} MiB "
+        f"(python-docx walk {cold['walk'][1] / 1024:.0f} MiB); folder --jobs 1 "
+        f"{runs['seq'][1] / 1024:.0f} MiB, default {runs['par'][1] / 1024:.0f} MiB; "
+        f"largest {peak / 1024:.0f} MiB (target <= 200 MB)"
+    )
     return 0
 
 

@@ -20,7 +20,8 @@ from typing import TYPE_CHECKING, Any, TypeVar
 import click
 
 from naskah_lint import __version__
-from naskah_lint.config import FAIL_ON, FORMATS, LANGS, MODES, Settings, load_settings
+from naskah_lint.commands import command_options as shared_options  # --lang --profile --config
+from naskah_lint.config import FAIL_ON, FORMATS, MODES, Settings, load_settings
 from naskah_lint.errors import ConfigError, OutputError, UnreadableFile
 
 if TYPE_CHECKING:
@@ -33,36 +34,7 @@ EXIT_CLEAN, EXIT_FINDINGS, EXIT_USAGE, EXIT_INTERNAL = 0, 1, 2, 3
 PROGRESS_MIN_FILES = 5
 
 
-# --------------------------------------------------------------------------- shared options
-
-
-def shared_options(func: F) -> F:
-    """--lang, --profile and --config, defined once for every command."""
-    func = click.option(
-        "--config",
-        "config_file",
-        metavar="FILE",
-        default=None,
-        help="Config file (default: naskah-lint.toml or [tool.naskah-lint] in pyproject.toml, "
-        "found upwards from the current folder).",
-    )(func)
-    func = click.option(
-        "--profile",
-        metavar="NAME|PATH",
-        default=None,
-        help="Rule pack: a shipped or installed pack's name, else a folder "
-        "(default kpu-1068-2023).",
-    )(func)
-    return click.option(
-        "--lang",
-        type=click.Choice(LANGS),
-        default=None,
-        help="Language of messages and labels (default id).",
-    )(func)
-
-
-def _lang_of(settings: Settings | None) -> str:
-    return settings.lang if settings is not None else "id"
+# --------------------------------------------------------------------------- errors
 
 
 def guarded(func: F) -> F:

@@ -6,6 +6,7 @@ import datetime as dt
 from collections.abc import Iterable, Sequence
 from dataclasses import replace
 from functools import lru_cache
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -544,6 +545,15 @@ def test_party_signs_name_jabatan_and_missing() -> None:
     assert hits[1].params["found"] == "Wakil Dekan Bidang Akademik"
 
 
+def test_party_signs_name_written_in_place_of_jabatan() -> None:
+    d, o = _signing("Dr. NAMA DUA, M.H.", "Direktur Utama")
+    parties = (o.parties[0], replace(o.parties[1], jabatan="Dr. NAMA DUA"))
+    hits = run("party-signs", ctx(d, replace(o, parties=parties)))
+    assert [(h.block, h.message, h.params["found"]) for h in hits] == [
+        (8, "jabatan_is_name", "Direktur Utama")
+    ]
+
+
 def test_party_signs_extra_block() -> None:
     d, o = _signing("Dr. NAMA DUA, M.H.", "Dekan Fakultas Hukum Universitas Contoh")
     extra = (*o.signatures, sig("PIHAK KETIGA", 3, (3,), name="NAMA TIGA"))
@@ -830,3 +840,58 @@ def test_author_metadata_only_in_final_mode() -> None:
     assert run("author-metadata", ctx(d, outline()), p) == []
     hits = run("author-metadata", ctx(d, outline(), mode="final"), p)
     assert [(h.block, h.params["found"]) for h in hits] == [(None, "creator='Staf Hukum'")]
+
+
+# --------------------------------------------------------------------------- real agreements
+
+CORPUS = Path(__file__).resolve().parents[1].parent / "shared" / "corpus"
+
+
+def _lint(path: Path, select: tuple[str, ...]) -> list[tuple[str, int | None]]:
+    from naskah_lint.api import lint_file, prepared_pack
+    from naskah_lint.config import Settings
+
+    settings = Settings(select=select)
+    result = lint_file(path, settings, prepared_pack(settings))
+    assert result.error is None
+    return [(f.rule, f.location.block) for f in result.findings]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [
+        # defines PIHAK KESATU in the komparisi, then writes "Para Pihak" in Pasal 1 and
+        # "Pihak Pertama dan Pihak Kedua" in Pasal 2 (verified by reading the file)
+        (
+            "other/mitrakampus-Template_MOU_-_Bahasa_Indonesia.doc",
+            [("CONS-DEFINED-TERMS", 41), ("CONS-DEFINED-TERMS", 46), ("CONS-DEFINED-TERMS", 46)],
+        ),
+        # Pasal 6 numbers its items 1., 2., 3. but item 3 a. refers to "Pasal 6 ayat (1) huruf a"
+        ("agreements/sikasi-pks.docx", [("CONS-XREF", 87)]),
+        # the pihak kedua's jabatan in the komparisi is the name again ("Danu diraja")
+        ("agreements/sikasi-Addendum_PKSPT_SHOPEE_Tahun_2024.docx", [("CONS-PARTY-SIGNS", 157)]),
+    ],
+)
+def test_real_defects_in_the_corpus(name: str, expected: list[tuple[str, int]]) -> None:
+    path = CORPUS / name
+    if not path.exists():
+        pytest.skip("shared corpus not present")
+    found = _lint(path, ("CONS-DEFINED-TERMS", "CONS-XREF", "CONS-PARTY-SIGNS"))
+    assert found == expected
+
+
+@pytest.mark.slow
+def test_corpus_agreements_lint_without_rule_failures() -> None:
+    folder = CORPUS / "agreements"
+    if not folder.exists():
+        pytest.skip("shared corpus not present")
+    from naskah_lint.api import lint_file, prepared_pack
+    from naskah_lint.config import Settings
+
+    settings = Settings(select=("CONS", "AUTH", "FMT"), mode="final")
+    pack = prepared_pack(settings)
+    for path in sorted(folder.glob("*.docx")):
+        result = lint_file(path, settings, pack)
+        assert result.internal_error is None, (path.name, result.internal_error)
+        assert not [f for f in result.findings if f.rule.startswith("META")], path.name

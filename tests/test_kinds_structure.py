@@ -7,6 +7,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 from collections.abc import Sequence
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -722,3 +723,72 @@ def test_bad_params_are_config_errors() -> None:
         build_params(structure.OpeningParams, {"check": "weekday"}, "r.params")
     with pytest.raises(ConfigError, match="missing_severity"):
         build_params(structure.TitleFormParams, {"missing_severity": "fatal"}, "r.params")
+
+
+# --------------------------------------------------------------------------- real drafts
+
+CORPUS = Path(__file__).resolve().parents[1].parent / "shared" / "corpus" / "agreements"
+MINE = ("STRUCT", "CLAUSE", "FMT-TITLE", "FMT-OPENING", "FMT-LINE", "FMT-PAGE", "FMT-PARAF")
+
+
+def corpus_findings(name: str) -> set[tuple[str, int | None, str]]:
+    """(rule, block or None, severity) of this module's rules on one corpus draft."""
+    from naskah_lint.api import lint_file, prepared_pack
+
+    path = CORPUS / name
+    if not path.is_file():
+        pytest.skip(f"corpus file {name} not available")
+    settings = Settings(select=MINE)
+    result = lint_file(path, settings, prepared_pack(settings))
+    assert result.error is None and result.internal_error is None
+    return {
+        (f.rule, None if f.location.part == "dokumen" else f.location.block, f.severity.value)
+        for f in result.findings
+    }
+
+
+def test_corpus_pks_template_defects_verified_by_reading() -> None:
+    found = corpus_findings("sikasi-pks.docx")
+    # title "PERJANJIAN KERJA SAMA / ${mitra} / DENGAN / FAKULTAS …": no ANTARA line
+    assert ("STRUCT-ANTARA-DAN", 5, "error") in found
+    # a PKS template without any Keadaan Kahar pasal (11 pasal, none about force majeure)
+    assert ("CLAUSE-KEADAAN-KAHAR", None, "error") in found
+    # PIHAK KESATU: "Dekan …, yang berkedudukan di …" without "bertindak untuk dan atas nama"
+    assert ("STRUCT-KOMPARISI", 20, "error") in found
+    # TENTANG followed by dotted blanks only: unfilled, a warning in draft mode
+    assert ("STRUCT-TENTANG", 15, "warning") in found
+    # the PKS cites "Nota Kesepahaman/ Kesepakatan Bersama … Nomor: …" in Pasal 1
+    assert not any(rule == "STRUCT-PKS-CITES-NK" for rule, _, _ in found)
+
+
+def test_corpus_nk_template_defects_verified_by_reading() -> None:
+    found = corpus_findings("sikasi-mou.docx")
+    # "antara", "dan", "tentang" in lower case in the title block
+    assert {(r, b) for r, b, _ in found if r == "FMT-TITLE-CAPS"} == {
+        ("FMT-TITLE-CAPS", 9),
+        ("FMT-TITLE-CAPS", 13),
+        ("FMT-TITLE-CAPS", 20),
+    }
+    # no dispute-resolution provision anywhere in the 9 pasal
+    assert ("CLAUSE-PERSELISIHAN", None, "error") in found
+    # amendments are covered in LAIN-LAIN ("… perubahan … dalam addendum"): no finding
+    assert not any(rule == "CLAUSE-PERUBAHAN" for rule, _, _ in found)
+    # it is an NK: Keadaan Kahar is only noted
+    assert ("CLAUSE-KEADAAN-KAHAR", None, "info") in found
+
+
+def test_corpus_other_and_english_documents_get_no_agreement_findings() -> None:
+    assert {r for r, _, _ in corpus_findings("bumdes-dokumen_perjanjian_sewa.docx")} <= {
+        "STRUCT-DOCTYPE",
+        "FMT-PAGE-NUMBER",
+        "FMT-LINE-SPACING",
+    }
+    english = corpus_findings("mitrakampus-Template_MOU_-_Bahasa_Inggris.docx")
+    assert not any(r.startswith(("STRUCT", "CLAUSE")) for r, _, _ in english)
+
+
+def test_corpus_opening_date_in_digits() -> None:
+    # "Pada hari ini, Jumat tanggal 22 bulan Juli tahun 2022"
+    assert ("FMT-OPENING-DATE-WORDS", 19, "error") in corpus_findings(
+        "sikasi-PKS_Jagakarsa_Tahun_2022.docx"
+    )

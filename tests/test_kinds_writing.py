@@ -232,3 +232,17 @@ def test_meterai_present_or_all_government_passes_and_unknown_is_info() -> None:
     unknown = (gov[0], party(2, "Universitas Contoh"))
     hits = run("meterai", ctx(d, outline(parties=unknown, signatures=sigs)), p)
     assert [(h.message, h.severity) for h in hits] == [("unknown", "info")]
+
+
+def test_bad_regex_in_params_is_a_pack_error() -> None:
+    from naskah_lint.engine.loader import build_params
+    from naskah_lint.errors import ConfigError
+
+    with pytest.raises(ConfigError, match="pattern: not a valid regular expression"):
+        build_params(w.NomorPatternParams, {"pattern": "^(\\d+$"}, "rules[0].params")
+    with pytest.raises(ConfigError, match="replacement"):
+        build_params(
+            w.SubstitutionParams,
+            {"substitutions": [{"pattern": "kerjasama", "replacement": "\\2"}]},
+            "rules[0].params",
+        )

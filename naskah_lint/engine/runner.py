@@ -35,7 +35,10 @@ if TYPE_CHECKING:
     from naskah_lint.config import Settings
     from naskah_lint.outline.model import Outline
 
-ISSUES_URL = "https://github.com/naskah-lint/naskah-lint/issues"
+REPORT_HINT = (
+    "report it to the naskah-lint maintainers (the issue tracker of the repository you "
+    "installed it from) with the file"
+)
 EXCERPT_CHARS = 80
 STORY_ORDER = {s.value: i for i, s in enumerate(Story)}
 # Groups that still run on a document that is not an agreement (spec §5, STRUCT-DOCTYPE).
@@ -73,7 +76,7 @@ class RuleCrash(Exception):
         self.outcome = outcome
 
 
-class _HitError(Exception):
+class HitError(Exception):
     """A hit the runner cannot turn into a finding (unknown variant, missing field, bad block)."""
 
 
@@ -88,7 +91,7 @@ def internal_error_line(what: str, exc: BaseException) -> str:
     name = type(exc).__name__
     return (
         f"internal error{' ' + what if what else ''}: {name}{': ' + detail if detail else ''}; "
-        f"please report it at {ISSUES_URL} (NASKAH_LINT_DEBUG=1 shows the traceback)"
+        f"this is a bug in naskah-lint: {REPORT_HINT}; NASKAH_LINT_DEBUG=1 shows the traceback"
     )
 
 
@@ -176,7 +179,7 @@ def _place(
     story = Story(hit.story)
     block = blocks.get((story, hit.block))
     if block is None:
-        raise _HitError(f"block {hit.block} does not exist in story {story.value}")
+        raise HitError(f"block {hit.block} does not exist in story {story.value}")
     anchor = hit.block if story is Story.BODY else block.anchor_block
     part = outline.part_of(anchor) if anchor is not None else "dokumen"
     pasal = outline.pasal_of(anchor) if anchor is not None and part == "pasal" else None
@@ -253,16 +256,16 @@ def _finding(
 ) -> Finding:
     template = rule.messages.get(hit.message)
     if template is None:
-        raise _HitError(f"message variant '{hit.message}' is not defined in the pack")
+        raise HitError(f"message variant '{hit.message}' is not defined in the pack")
     try:
         message = fill(template, hit.params, settings.lang)
         suggestion = fill(rule.suggestion, hit.params, settings.lang) if rule.suggestion else None
     except (KeyError, IndexError, AttributeError) as exc:
-        raise _HitError(f"template field {exc} is not provided by the kind") from None
+        raise HitError(f"template field {exc} is not provided by the kind") from None
     try:
         severity = severity_of(rule, hit, settings)
     except ValueError:
-        raise _HitError(f"invalid hit severity {hit.severity!r}") from None
+        raise HitError(f"invalid hit severity {hit.severity!r}") from None
     return Finding(
         rule=rule.id,
         severity=severity,
@@ -327,7 +330,7 @@ def execute(
     suppressions = _suppressions(document, outline)
     outcome = apply_suppressions([b.finding for b in placed], suppressions)
     kept = {id(f) for f in outcome.kept}
-    placed = [b for b in placed if id(b.finding) in kept]
+    placed[:] = [b for b in placed if id(b.finding) in kept]
     ran = {r.id for r in runnable}
     notices = _notices(engine_rules, outline, skipped_type, skipped_lang)
     notices += _suppression_notices(engine_rules, document, outcome, ran)

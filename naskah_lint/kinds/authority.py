@@ -13,6 +13,7 @@ from typing import Any
 from naskah_lint.engine.api import Context, Hit, Kind
 from naskah_lint.kinds.consistency import (
     block_text,
+    check_regex,
     contains_words,
     find_span,
     is_kpu_party,
@@ -52,6 +53,10 @@ class SignatoryParams:
 
     allowed: tuple[str, ...] = ()
 
+    def __post_init__(self) -> None:
+        for i, pattern in enumerate(self.allowed):
+            check_regex(pattern, f"allowed[{i}]")
+
 
 def check_kpu_signatory(ctx: Context, params: SignatoryParams) -> Iterator[Hit]:
     """The KPU party's signatory holds one of the allowed jabatan."""
@@ -87,6 +92,9 @@ class UnitHead:
     jabatan: str
     unit: str
 
+    def __post_init__(self) -> None:
+        check_regex(self.jabatan, "jabatan")
+
 
 @dataclass(frozen=True, slots=True)
 class KuasaParams:
@@ -101,6 +109,11 @@ class KuasaParams:
     non_heads: tuple[UnitHead, ...] = ()
     acting: tuple[str, ...] = ()
     delegation: tuple[str, ...] = ()
+
+    def __post_init__(self) -> None:
+        for name in ("heads", "acting", "delegation"):
+            for i, pattern in enumerate(getattr(self, name)):
+                check_regex(pattern, f"{name}[{i}]")
 
 
 def check_kuasa(ctx: Context, params: KuasaParams) -> Iterator[Hit]:

@@ -46,6 +46,16 @@ def find_span(text: str, needle: str | None, start: int = 0) -> tuple[int | None
     return (m.start(), m.end()) if m else (None, None)
 
 
+def check_regex(value: str, name: str, groups: int = 0) -> None:
+    """Raise ValueError (a pack error) unless `value` is a regex with at least `groups` groups."""
+    try:
+        compiled = re.compile(value)
+    except re.error as exc:
+        raise ValueError(f"{name}: not a valid regular expression ({exc})") from None
+    if compiled.groups < groups:
+        raise ValueError(f"{name}: the regular expression needs a (group) for the value")
+
+
 def looks_placeholder(text: str | None) -> bool:
     """True for blanks, dotted fills, template fields and XXXX."""
     if text is None:
@@ -274,6 +284,9 @@ class NomorYearParams:
 
     year_pattern: str = r"(?<!\d)((?:19|20)\d{2})\s*$"
 
+    def __post_init__(self) -> None:
+        check_regex(self.year_pattern, "year_pattern", groups=1)
+
 
 def check_nomor_year(ctx: Context, params: NomorYearParams) -> Iterator[Hit]:
     """The year in the KPU nomor must be the year of the signing date."""
@@ -386,6 +399,10 @@ class AyatSequenceParams:
 
     single_severity: str = "warning"
 
+    def __post_init__(self) -> None:
+        if self.single_severity not in ("error", "warning", "info", "off"):
+            raise ValueError("single_severity: expected error, warning, info or off")
+
 
 def check_ayat_sequence(ctx: Context, params: AyatSequenceParams) -> Iterator[Hit]:
     """Ayat (1), (2), … run consecutively inside each pasal; a lone ayat is not numbered."""
@@ -494,6 +511,9 @@ class XRefParams:
         r"|Permen|Perpres|Perda|Perkada|PP\b|PKPU|Kitab|KUH|Nota\s+Kesepahaman"
         r"|Perjanjian\s+Kerja\s*sama\s+Nomor)"
     )
+
+    def __post_init__(self) -> None:
+        check_regex(self.external_pattern, "external_pattern")
 
 
 def check_xref(ctx: Context, params: XRefParams) -> Iterator[Hit]:
@@ -698,10 +718,11 @@ def check_party_signs(ctx: Context, params: NoParams) -> Iterator[Hit]:
             if pj and sj and not (contains_words(pj, sj) or contains_words(sj, pj)):
                 b = _sig_block(ctx, sig.blocks, sig.jabatan, sig.story)
                 start, end = find_span(block_text(ctx, b, sig.story), sig.jabatan)
+                name_only = pname(party.jabatan) == pname(party.name)
                 yield Hit(
                     block=b,
                     story=sig.story,
-                    message="jabatan",
+                    message="jabatan_is_name" if name_only else "jabatan",
                     params={
                         "party": who,
                         "found": sig.jabatan.strip().rstrip(","),
@@ -987,10 +1008,11 @@ def _terms(ctx: Context, params: JangkaWaktuParams) -> list[_Term]:
     pasal = [p for p in ctx.outline.pasal if p.clause in params.clauses] or list(ctx.outline.pasal)
     op = ctx.outline.opening
     signing = op.date if op is not None else None
+    texts = {b.index: b.text for b in ctx.document.body}
     found: list[_Term] = []
     for p in pasal:
         for index in range(p.first_block, p.last_block + 1):
-            text = block_text(ctx, index)
+            text = texts.get(index, "")
             duration = quantities.find_duration(text)
             if duration is None:
                 continue
@@ -1179,6 +1201,16 @@ class ForeignResidueParams:
     topics: tuple[ResidueTopic, ...] = ()
 
 
+# Characters that re.IGNORECASE matches to an ASCII letter but str.lower() does not fold to it.
+_IGNORECASE_FOLD = str.maketrans({"\u017f": "s", "\u0131": "i"})
+
+
+def _ascii_first_word(term: str) -> str | None:
+    """The lower-cased first word of an ASCII term (a substring any match must contain)."""
+    first = term.split()[0].lower()
+    return first if first.isascii() else None
+
+
 def check_foreign_residue(ctx: Context, params: ForeignResidueParams) -> Iterator[Hit]:
     """Institutions or topics in the premis/pasal that belong to none of the parties."""
     outline = ctx.outline
@@ -1205,14 +1237,20 @@ def check_foreign_residue(ctx: Context, params: ForeignResidueParams) -> Iterato
                 r"(?<!\w)" + r"\s+".join(map(re.escape, term.split())) + r"(?!\w)", re.IGNORECASE
             ),
             topic.name,
+            _ascii_first_word(term),
         )
         for topic in active
         for term in topic.terms
+        if term.split()
     ]
+    texts = {b.index: b.text for b in ctx.document.body}
     for index in sorted(blocks):
-        text = block_text(ctx, index)
+        text = texts.get(index, "")
+        folded = text.lower().translate(_IGNORECASE_FOLD)
         found: list[tuple[int, int, str, str]] = []
-        for pattern, topic_name in patterns:
+        for pattern, topic_name, first in patterns:
+            if first is not None and first not in folded:
+                continue  # cheap exact pre-test: the regex cannot match without its first word
             m = pattern.search(text)
             if m:
                 found.append((m.start(), m.end(), m.group(0), topic_name))

@@ -773,6 +773,7 @@ def check_pasal_headings(ctx: Context, params: PasalHeadingsParams) -> Iterator[
         for p in outline.pasal
         if has_letters(p.title) and p.title_block is not None and p.title_block in blocks
     ]
+    titled_ids = {id(p) for p in titled}
     off_centre = [p for p in titled if blocks[p.title_block or 0].para.alignment != "center"]
     collapse = params.centered and len(titled) > 1 and len(off_centre) == len(titled)
     if collapse:
@@ -789,7 +790,7 @@ def check_pasal_headings(ctx: Context, params: PasalHeadingsParams) -> Iterator[
         )
     for pasal in outline.pasal:
         label = pasal.number_text or "Pasal"
-        if pasal not in titled:
+        if id(pasal) not in titled_ids:  # identity: `in titled` compared whole pasal trees
             yield Hit(
                 block=pasal.heading_block,
                 message="default",

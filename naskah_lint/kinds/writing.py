@@ -13,6 +13,7 @@ from typing import Any
 from naskah_lint.engine.api import Context, Hit, Kind
 from naskah_lint.kinds.consistency import (
     block_text,
+    check_regex,
     find_span,
     keyword_in,
     kpu_nomors,
@@ -33,6 +34,9 @@ class NomorPatternParams:
 
     pattern: str = r"^\d+/[A-Z]{2}\.\d{2}(\.\d+)?-[A-Z]+/\d{2,4}/\d{4}$"
     example: str = "12/PR.07-PKS/3313/2024"
+
+    def __post_init__(self) -> None:
+        check_regex(self.pattern, "pattern")
 
 
 def check_nomor_pattern(ctx: Context, params: NomorPatternParams) -> Iterator[Hit]:
@@ -108,6 +112,9 @@ class RupiahParams:
     words_in_tables: bool = False
     skip_after: str = r"m[ae]terai\s*(?:tempel\s*)?$"
 
+    def __post_init__(self) -> None:
+        check_regex(self.skip_after, "skip_after")
+
 
 def rupiah_canonical(amount: Decimal) -> str:
     """ "Rp10.000.000,00 (sepuluh juta rupiah)" for an amount."""
@@ -157,6 +164,13 @@ class Substitution:
     pattern: str
     replacement: str
 
+    def __post_init__(self) -> None:
+        check_regex(self.pattern, "pattern")
+        try:
+            re.compile(self.pattern).sub(self.replacement, "")
+        except (re.error, IndexError) as exc:
+            raise ValueError(f"replacement: {exc}") from None
+
 
 @dataclass(frozen=True, slots=True)
 class SubstitutionParams:
@@ -201,6 +215,9 @@ class MeteraiParams:
 
     meterai_pattern: str = r"\b(?:ber)?m[ae]terai\b|\bRp\.?\s?10\.000\b"
 
+    def __post_init__(self) -> None:
+        check_regex(self.meterai_pattern, "meterai_pattern")
+
 
 def check_meterai(ctx: Context, params: MeteraiParams) -> Iterator[Hit]:
     """A non-government party's signature needs a Meterai Rp10.000; unknown parties get info."""
@@ -214,9 +231,8 @@ def check_meterai(ctx: Context, params: MeteraiParams) -> Iterator[Hit]:
             return
     government = pack_strings(ctx, "government_keywords")
     private = pack_strings(ctx, "private_keywords")
-    institutions = outline.title.institutions if outline.title else ()
-    for i, party in enumerate(outline.parties):
-        text = party.institution or (institutions[i] if i < len(institutions) else None)
+    for party in outline.parties:
+        text = party.institution or party.jabatan
         if not text or looks_placeholder(text):
             continue
         gov, priv = keyword_in(text, government), keyword_in(text, private)

@@ -163,14 +163,15 @@ def find_numeric_date_in_brackets(text: str) -> tuple[str, date | None, tuple[in
     return found[0] if found else None
 
 
+# Each body date pattern starts with a look-ahead for a digit: the engine then skips to digits.
 _BODY_WORD_DATE = re.compile(
-    rf"(?<![\w.,/-])(\d{{1,2}})\s+({_MONTH_ALT})\s*,?\s+(\d{{4}})(?![\w/-])",
+    rf"(?=\d)(?<![\w.,/-])(\d{{1,2}})\s+({_MONTH_ALT})\s*,?\s+(\d{{4}})(?![\w/-])",
     re.IGNORECASE,
 )
 _BODY_NUMERIC_DATE = re.compile(
-    r"(?<![\w.,/-])(\d{1,2})\s?([-/.])\s?(\d{1,2})\s?\2\s?(\d{4})(?![\w/-]|[.,]\d)",
+    r"(?=\d)(?<![\w.,/-])(\d{1,2})\s?([-/.])\s?(\d{1,2})\s?\2\s?(\d{4})(?![\w/-]|[.,]\d)",
 )
-_BODY_ISO_DATE = re.compile(r"(?<![\w.,/-])(\d{4})-(\d{2})-(\d{2})(?![\w/-])")
+_BODY_ISO_DATE = re.compile(r"(?=\d)(?<![\w.,/-])(\d{4})-(\d{2})-(\d{2})(?![\w/-])")
 
 
 def find_dates(text: str) -> list[tuple[tuple[int, int], date]]:

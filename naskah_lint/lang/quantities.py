@@ -137,10 +137,15 @@ def _bare_after(units: tuple[str, ...]) -> re.Pattern[str] | None:
     alt = _unit_alt(units)
     if not alt:
         return None
-    return re.compile(
-        r"(?<![\w.,/-])(?P<n>\d{1,3}(?:\.\d{3})+|\d+)\s+(?P<unit>" + alt + r")\b(?!\s*\()",
+    return re.compile(  # the leading (?=\d) lets the engine skip to digits at once
+        r"(?=\d)(?<![\w.,/-])(?P<n>\d{1,3}(?:\.\d{3})+|\d+)\s+(?P<unit>" + alt + r")\b(?!\s*\()",
         re.IGNORECASE,
     )
+
+
+@lru_cache(maxsize=32)
+def _counts_rangkap(units: tuple[str, ...]) -> bool:
+    return any(_norm_unit(u) == "rangkap" for u in units)
 
 
 def find_bare_quantities(
@@ -154,7 +159,7 @@ def find_bare_quantities(
     if after is None or not _ANY_DIGIT.search(text):
         return []
     before = _BARE_BEFORE
-    date_spans = [span for span, _ in find_dates(text)]
+    date_spans: list[tuple[int, int]] | None = None  # found only if a candidate needs them
     found: list[tuple[str, tuple[int, int], int, str]] = []
     for m in after.finditer(text):
         unit = _norm_unit(m.group("unit"))
@@ -166,10 +171,12 @@ def find_bare_quantities(
         word = re.match(r"\s*([A-Za-z]+)", rest)
         if unit == "bulan" and word and parse_month(word.group(1)):
             continue  # "tanggal 3 bulan Juli"
+        if date_spans is None:
+            date_spans = [span for span, _ in find_dates(text)]
         if any(s <= m.start() < e for s, e in date_spans):
             continue
         found.append((m.group(0), (m.start(), m.end()), int(m.group("n").replace(".", "")), unit))
-    if any(_norm_unit(u) == "rangkap" for u in units):
+    if _counts_rangkap(units):
         for m in before.finditer(text):
             found.append((m.group(0), (m.start(), m.end()), int(m.group("n")), "rangkap"))
     return sorted(found, key=lambda f: f[1])

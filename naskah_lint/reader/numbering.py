@@ -97,13 +97,34 @@ def _read_level(el: etree._Element) -> tuple[int, Level]:
     return ilvl, Level(**values)  # type: ignore[arg-type]
 
 
-@dataclass(frozen=True, slots=True)
 class NumDef:
-    """A w:num: its abstract definition, level overrides and start overrides."""
+    """A w:num resolved: its abstract definition with level and start overrides. Levels are
+    parsed when first needed (most lists use one or two of their nine levels)."""
 
-    abstract_id: int
-    levels: tuple[Level, ...]
-    restarts: tuple[int, ...]  # levels with a startOverride
+    __slots__ = ("_elements", "_parsed", "_starts", "abstract_id", "restarts")
+
+    def __init__(
+        self,
+        abstract_id: int,
+        elements: list[etree._Element | None],
+        starts: dict[int, int],
+    ) -> None:
+        self.abstract_id = abstract_id
+        self._elements = elements
+        self._starts = starts
+        self._parsed: list[Level | None] = [None] * LEVELS
+        self.restarts = tuple(starts)  # levels with a startOverride
+
+    def level(self, ilvl: int) -> Level:
+        """The effective level `ilvl` (0-8)."""
+        level = self._parsed[ilvl]
+        if level is None:
+            el = self._elements[ilvl]
+            level = _read_level(el)[1] if el is not None else Level()
+            if ilvl in self._starts:
+                level = replace(level, start=self._starts[ilvl])
+            self._parsed[ilvl] = level
+        return level
 
 
 class NumberingDefs:
@@ -115,7 +136,7 @@ class NumberingDefs:
         style_num: Callable[[str], int | None] = lambda _sid: None,
     ) -> None:
         self._raw_abstracts: dict[int, etree._Element] = {}
-        self._abstracts: dict[int, dict[int, Level]] = {}
+        self._abstracts: dict[int, list[etree._Element | None]] = {}
         self._style_links: dict[int, str] = {}
         self._raw_nums: dict[int, etree._Element] = {}
         self._nums: dict[int, NumDef | None] = {}
@@ -126,44 +147,49 @@ class NumberingDefs:
 
     def _load(self, root: etree._Element) -> None:
         """Index abstractNum and num by id; levels are parsed on first use."""
-        abstract_tag, num_tag, link_tag = ns.w("abstractNum"), ns.w("num"), ns.w("numStyleLink")
+        abstract_tag, num_tag = ns.w("abstractNum"), ns.w("num")
         for child in root:
             if child.tag == abstract_tag:
                 aid = to_int(child.get(ns.w("abstractNumId")))
-                if aid is None or aid in self._raw_abstracts:
-                    continue
-                self._raw_abstracts[aid] = child
-                link = child.find(link_tag)
-                if link is not None and link.get(ns.W_VAL):
-                    self._style_links[aid] = link.get(ns.W_VAL) or ""
+                if aid is not None:
+                    self._raw_abstracts.setdefault(aid, child)
             elif child.tag == num_tag:
                 nid = to_int(child.get(ns.w("numId")))
                 if nid is not None:
                     self._raw_nums.setdefault(nid, child)
 
-    def levels(self, aid: int) -> dict[int, Level] | None:
-        """The levels of an abstract numbering definition (None when undefined)."""
+    def _level_elements(self, aid: int) -> list[etree._Element | None] | None:
+        """The w:lvl elements of an abstract definition by level (None when undefined)."""
         if aid in self._abstracts:
             return self._abstracts[aid]
         el = self._raw_abstracts.get(aid)
         if el is None:
             return None
-        levels: dict[int, Level] = {}
-        for sub in el.iter(ns.w("lvl")):
-            ilvl, level = _read_level(sub)
-            if 0 <= ilvl < LEVELS:
-                levels.setdefault(ilvl, level)
+        levels: list[etree._Element | None] = [None] * LEVELS
+        lvl_tag, link_tag = ns.w("lvl"), ns.w("numStyleLink")
+        for sub in el:
+            if sub.tag == lvl_tag:
+                ilvl = to_int(sub.get(ns.w("ilvl")))
+                if ilvl is not None and 0 <= ilvl < LEVELS and levels[ilvl] is None:
+                    levels[ilvl] = sub
+            elif sub.tag == link_tag and sub.get(ns.W_VAL):
+                self._style_links[aid] = sub.get(ns.W_VAL) or ""
         self._abstracts[aid] = levels
         return levels
 
     def _abstract_of(self, num_el: etree._Element) -> int | None:
-        ref = num_el.find(ns.w("abstractNumId"))
-        return to_int(ref.get(ns.W_VAL)) if ref is not None else None
+        for child in num_el:
+            if child.tag == ns.w("abstractNumId"):
+                return to_int(child.get(ns.W_VAL))
+        return None
 
     def _resolve_abstract(self, aid: int | None) -> int | None:
         """Follow numStyleLink (abstract -> numbering style -> num -> abstract) a few hops."""
         for _ in range(4):
-            if aid is None or aid not in self._style_links:
+            if aid is None:
+                return None
+            self._level_elements(aid)  # reads the abstract's numStyleLink
+            if aid not in self._style_links:
                 return aid
             num_id = self._style_num(self._style_links[aid])
             num_el = self._raw_nums.get(num_id) if num_id is not None else None
@@ -181,23 +207,22 @@ class NumberingDefs:
         num_el = self._raw_nums.get(num_id)
         if num_el is not None:
             aid = self._resolve_abstract(self._abstract_of(num_el))
-            base = self.levels(aid) if aid is not None else None
+            base = self._level_elements(aid) if aid is not None else None
             if aid is not None and base is not None:
-                levels = [base.get(i, Level()) for i in range(LEVELS)]
-                restarts: list[int] = []
+                elements = list(base)
+                starts: dict[int, int] = {}
                 for ov in num_el.iter(ns.w("lvlOverride")):
                     ilvl = to_int(ov.get(ns.w("ilvl")))
                     if ilvl is None or not 0 <= ilvl < LEVELS:
                         continue
-                    lvl_el = ov.find(ns.w("lvl"))
-                    if lvl_el is not None:
-                        levels[ilvl] = _read_level(lvl_el)[1]
-                    start_el = ov.find(ns.w("startOverride"))
-                    start = to_int(start_el.get(ns.W_VAL)) if start_el is not None else None
-                    if start is not None:
-                        levels[ilvl] = replace(levels[ilvl], start=max(start, 0))
-                        restarts.append(ilvl)
-                result = NumDef(aid, tuple(levels), tuple(restarts))
+                    for child in ov:
+                        if child.tag == ns.w("lvl"):
+                            elements[ilvl] = child
+                        elif child.tag == ns.w("startOverride"):
+                            start = to_int(child.get(ns.W_VAL))
+                            if start is not None:
+                                starts[ilvl] = max(start, 0)
+                result = NumDef(aid, elements, starts)
         self._nums[num_id] = result
         return result
 
@@ -207,7 +232,7 @@ class NumberingDefs:
         cached = self._props.get(key)
         if cached is None:
             nd = self.num(num_id)
-            level = nd.levels[ilvl] if nd is not None else Level()
+            level = nd.level(ilvl) if nd is not None else Level()
             ppr = parse_ppr(level.ppr) if level.ppr is not None else {}
             indents = {k: v for k, v in ppr.items() if k.startswith("indent")}
             cached = (indents, parse_rpr(level.rpr))
@@ -219,8 +244,8 @@ class NumberingDefs:
         nd = self.num(num_id)
         if nd is None or style_id is None:
             return None
-        for i, level in enumerate(nd.levels):
-            if level.pstyle == style_id:
+        for i in range(LEVELS):
+            if nd.level(i).pstyle == style_id:
                 return i
         return None
 
@@ -244,40 +269,37 @@ class Counters:
             self._used.add(num_id)
             for lvl in nd.restarts:
                 values[lvl] = None
-        level = nd.levels[ilvl]
+        level = nd.level(ilvl)
         current = values[ilvl]
         value = level.start if current is None else current + 1
         values[ilvl] = value
         for k in range(ilvl + 1, LEVELS):
-            restart = nd.levels[k].restart
-            if restart is None or (restart > 0 and ilvl < restart):
-                values[k] = None
-        label = _label(nd.levels, values, ilvl)
+            if values[k] is not None:  # an unused level needs no restart (nor parsing)
+                restart = nd.level(k).restart
+                if restart is None or (restart > 0 and ilvl < restart):
+                    values[k] = None
         return Numbering(
             num_id=num_id,
             ilvl=ilvl,
             abstract_id=nd.abstract_id,
-            label=label,
+            label=_label(nd, values, ilvl),
             fmt=level.fmt,
             value=value,
             suffix=level.suffix,
         )
 
 
-def _label(levels: tuple[Level, ...], values: list[int | None], ilvl: int) -> str:
-    level = levels[ilvl]
-    if level.fmt == "none":
-        return (
-            _substitute(level.text, levels, values, ilvl, level.is_lgl) if "%" in level.text else ""
-        )
+def _label(nd: NumDef, values: list[int | None], ilvl: int) -> str:
+    level = nd.level(ilvl)
     if level.fmt == "bullet":
         return "".join(PUA_GLYPHS.get(ord(c), c) for c in level.text)
-    return _substitute(level.text, levels, values, ilvl, level.is_lgl)
+    if level.fmt == "none" and "%" not in level.text:
+        return ""
+    return _substitute(level.text, nd, values, ilvl, level.is_lgl)
 
 
-def _substitute(
-    text: str, levels: tuple[Level, ...], values: list[int | None], ilvl: int, legal: bool
-) -> str:
+def _substitute(text: str, nd: NumDef, values: list[int | None], ilvl: int, legal: bool) -> str:
+    """lvlText with %1..%9 replaced by the counters of those levels in their formats."""
     out: list[str] = []
     i = 0
     while i < len(text):
@@ -285,9 +307,10 @@ def _substitute(
         if c == "%" and i + 1 < len(text) and text[i + 1] in "123456789":
             k = int(text[i + 1]) - 1
             if k <= ilvl:
+                level = nd.level(k)
                 v = values[k]
-                value = v if v is not None else max(levels[k].start - 1, 0)
-                fmt = "decimal" if legal and levels[k].fmt != "none" else levels[k].fmt
+                value = v if v is not None else max(level.start - 1, 0)
+                fmt = "decimal" if legal and level.fmt != "none" else level.fmt
                 out.append(format_number(value, fmt))
             i += 2
             continue

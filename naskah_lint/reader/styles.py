@@ -15,6 +15,7 @@ from naskah_lint.reader.props import (
     parse_numpr,
     parse_ppr,
     parse_rpr,
+    run_props,
     twips_to_mm,
 )
 
@@ -119,6 +120,7 @@ class StyleSheet:
         self._para_cache: dict[str | None, ParaStyle] = {}
         self._char_cache: dict[str | None, PropDict] = {}
         self._run_cache: dict[tuple[Any, ...], RunFormat] = {}
+        self._rpr_cache: dict[tuple[Any, ...], tuple[RunFormat, bool]] = {}
         self._pfmt_cache: dict[tuple[Any, ...], ParaFormat] = {}
 
     def _load(self, root: etree._Element) -> None:
@@ -208,6 +210,20 @@ class StyleSheet:
             self._char_cache[rstyle] = cached
         return cached
 
+    def rpr_format(
+        self, para: ParaStyle, rpr: etree._Element
+    ) -> tuple[RunFormat, etree._Element | None]:
+        """(RunFormat, rPrChange element or None) of a run's rPr. Drafts repeat a handful of
+        rPr thousands of times, so the result is cached by the rPr's tags and attribute values
+        (cheaper to collect than to interpret them again)."""
+        key = (para.id, *[(child.tag, *child.values()) for child in rpr])
+        hit = self._rpr_cache.get(key)
+        if hit is None:
+            rstyle, direct, change = run_props(rpr)
+            hit = (self.run_format(para, rstyle, direct), change is not None)
+            self._rpr_cache[key] = hit
+        return hit[0], (_child(rpr, ns.W_RPRCHANGE) if hit[1] else None)
+
     def run_format(self, para: ParaStyle, rstyle: str | None, direct: PropDict) -> RunFormat:
         """The effective RunFormat of a run (cached; direct properties win)."""
         key = (para.id, rstyle, tuple(direct.items()))
@@ -293,6 +309,13 @@ def _theme_key(value: str) -> str:
                 if rest.lower() == slot.lower():
                     return prefix + slot
     return value
+
+
+def _child(el: etree._Element, tag: str) -> etree._Element | None:
+    for child in el:
+        if child.tag == tag:
+            return child
+    return None
 
 
 def _is_default(el: etree._Element) -> bool:

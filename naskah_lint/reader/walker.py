@@ -22,7 +22,6 @@ from naskah_lint.reader.props import (
     paragraph_props,
     parse_numpr,
     parse_rpr,
-    run_props,
     to_int,
 )
 from naskah_lint.reader.styles import ParaStyle, StyleSheet
@@ -50,7 +49,41 @@ _INLINE_CODES = {
     M_OMATHPARA: _MATH,
     ns.W_PPR: _PPR,
 }
-_GRAPHICS = frozenset({ns.W_DRAWING, ns.W_PICT, ns.W_OBJECT, ns.MC_ALTERNATE})
+# Dispatch codes for the children of a w:r.
+(
+    _T,
+    _RPR_,
+    _FLDCHAR,
+    _INSTR,
+    _GRAPHIC,
+    _RENDERED,
+    _NOTEREF,
+    _COMMENTREF,
+    _PGNUM,
+    _TAB,
+    _BR,
+    _CR,
+    _NBHYPHEN,
+    _SYM,
+) = range(14)
+_RUN_CODES = {
+    ns.W_T: _T,
+    ns.W_RPR: _RPR_,
+    ns.W_FLDCHAR: _FLDCHAR,
+    ns.W_INSTRTEXT: _INSTR,
+    **dict.fromkeys((ns.W_DRAWING, ns.W_PICT, ns.W_OBJECT, ns.MC_ALTERNATE), _GRAPHIC),
+    ns.W_LASTRENDERED: _RENDERED,
+    ns.W_FOOTNOTEREF: _NOTEREF,
+    ns.W_ENDNOTEREF: _NOTEREF,
+    ns.W_COMMENTREF: _COMMENTREF,
+    ns.W_PGNUM: _PGNUM,
+    ns.W_TAB: _TAB,
+    ns.W_PTAB: _TAB,
+    ns.W_BR: _BR,
+    ns.W_CR: _CR,
+    ns.W_NOBREAKHYPHEN: _NBHYPHEN,
+    ns.W_SYM: _SYM,
+}
 _ROW_REVISIONS = {ns.W_INS: "ins", ns.W_DEL: "del", ns.w("cellIns"): "ins", ns.w("cellDel"): "del"}
 _SUFFIX = {"tab": "\t", "space": " ", "nothing": ""}
 
@@ -124,10 +157,14 @@ class _Cell:
 
     path: tuple[tuple[int, int, int], ...]
     nested: int = 0
+    _pos: CellPos | None = None
 
     def pos(self) -> CellPos:
-        table, row, col = self.path[0]
-        return CellPos(table=table, row=row, col=col, depth=len(self.path), path=self.path)
+        """The CellPos of this cell's paragraphs (built once per cell)."""
+        if self._pos is None:
+            table, row, col = self.path[0]
+            self._pos = CellPos(table=table, row=row, col=col, depth=len(self.path), path=self.path)
+        return self._pos
 
 
 @dataclass(slots=True)
@@ -436,64 +473,59 @@ class PartWalker:
         pieces: list[str] = []
         kind = "field" if self.fields else "text"
         fmt = None
+        codes = _RUN_CODES
         for child in r:
-            tag = child.tag
-            if tag == ns.W_T:
+            code = codes.get(child.tag)
+            if code == _T:
                 if self.hidden_fields == 0:
                     text = child.text
                     if text:
                         if "\r" in text or "\n" in text:
                             text = text.replace("\r\n", "\n").replace("\r", "\n")
                         pieces.append(text)
-                continue
-            if tag == ns.W_RPR:
+            elif code == _RPR_:
                 rpr = child
+            elif code is None:
                 continue
-            if tag == ns.W_FLDCHAR:
+            elif code == _FLDCHAR:
                 if pieces:
                     fmt = self._emit(b, rpr, fmt, pieces, kind, inserted, locator)
                     pieces = []
                 self._field_char(child, b)
                 kind = "field" if self.fields else "text"
-                continue
-            if tag == ns.W_INSTRTEXT:
+            elif code == _INSTR:
                 if self.fields and not self.fields[-1].result:
                     self.fields[-1].instr.append(child.text or "")
-                continue
-            if tag in _GRAPHICS:
+            elif code == _GRAPHIC:
                 self._graphic(child, b)
                 for _ in child.iter(ns.W_R):
                     b.run_ordinal += 1
-                continue
-            if tag == ns.W_LASTRENDERED or (
-                tag == ns.W_BR and (child.get(ns.W_TYPE) or "") == "page"
-            ):
-                self._page_break(b, tag == ns.W_LASTRENDERED, bool(pieces))
-                if tag == ns.W_LASTRENDERED:
-                    continue
-            if tag == ns.W_FOOTNOTEREF or tag == ns.W_ENDNOTEREF:
+            elif code == _RENDERED:
+                self._page_break(b, True, bool(pieces))
+            elif code == _NOTEREF:
                 nid = child.get(ns.W_ID)
                 if nid is not None and b.story is Story.BODY:
-                    which = "footnote" if tag == ns.W_FOOTNOTEREF else "endnote"
+                    which = "footnote" if child.tag == ns.W_FOOTNOTEREF else "endnote"
                     self.c.note_anchors.setdefault((which, nid), b.index)
-                continue
-            if tag == ns.W_COMMENTREF:
+            elif code == _COMMENTREF:
                 cid = child.get(ns.W_ID)
                 if cid is not None:
                     self.c.comment_anchors.setdefault(cid, (b.story, b.index))
-                continue
-            if tag == ns.W_PGNUM:
+            elif code == _PGNUM:
                 b.page_field = True
+            elif self.hidden_fields:
                 continue
-            if self.hidden_fields:
-                continue
-            if tag == ns.W_TAB or tag == ns.W_PTAB:
+            elif code == _TAB:
                 pieces.append("\t")
-            elif tag == ns.W_BR or tag == ns.W_CR:
+            elif code == _BR:
+                if (child.get(ns.W_TYPE) or "") == "page":
+                    self._page_break(b, False, bool(pieces))
                 pieces.append("\n")
-            elif tag == ns.W_NOBREAKHYPHEN:
+            elif code == _CR:
+                pieces.append("\n")
+            elif code == _NBHYPHEN:
                 pieces.append("-")
-            elif tag == ns.W_SYM:
+            else:  # w:sym
                 char = _sym(child)
                 if char:
                     if pieces:
@@ -515,13 +547,12 @@ class PartWalker:
     ) -> object:
         """Append one Run; the format is computed once per w:r and reused for its pieces."""
         if fmt is None:
-            rstyle = None
-            direct: PropDict = {}
-            if rpr is not None:
-                rstyle, direct, change = run_props(rpr)
+            if rpr is None:
+                fmt = self.styles.run_format(b.style, None, {})
+            else:
+                fmt, change = self.styles.rpr_format(b.style, rpr)
                 if change is not None:
                     self._revision("rPrChange", change, b.story, b.index, "")
-            fmt = self.styles.run_format(b.style, rstyle, direct)
         text = "".join(pieces) if len(pieces) > 1 else pieces[0]
         b.add(
             text,

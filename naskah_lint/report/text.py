@@ -95,11 +95,33 @@ def summary_line(report: Report, lang: str) -> Text:
     return line
 
 
+def verdict_line(report: Report, lang: str) -> Text:
+    """`--mode final`: ready to sign only with no error-level finding and every file read."""
+    from rich.text import Text
+
+    blocking = report.count(Severity.ERROR)
+    files = sum(1 for r in report.files if r.count(Severity.ERROR))
+    if blocking == 0 and report.unreadable == 0:
+        return Text(t("report.verdict_ready", lang), style="bold green")
+    return Text(
+        t(
+            "report.verdict_blocked",
+            lang,
+            n=blocking,
+            files=files,
+            unreadable=report.unreadable,
+        ),
+        style="bold red",
+    )
+
+
 def report_lines(report: Report, lang: str) -> Iterable[Text]:
-    """Every line of the report, in order."""
+    """Every line of the report, in order; in final mode a verdict closes it."""
     for result in report.files:
         yield from file_lines(result, lang)
     yield summary_line(report, lang)
+    if report.mode == "final":
+        yield verdict_line(report, lang)
 
 
 def make_console(file: IO[str] | None = None, plain: bool | None = None) -> Console:
