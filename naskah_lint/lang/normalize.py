@@ -11,6 +11,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from functools import lru_cache
+from types import MappingProxyType
 
 __all__ = [
     "PlaceholderHit",
@@ -94,11 +96,7 @@ def normalize_name(
     """Comparison form of a person's or institution's name: titles stripped ("Dr. NAMA DUA,
     M.H." -> "NAMA DUA"), abbreviations expanded ("KPU Kab. X" -> "KOMISI PEMILIHAN UMUM
     KABUPATEN X"), punctuation removed, upper case, single spaces."""
-    title_res = [
-        re.compile(_loose(t), re.IGNORECASE)
-        for t in sorted(set(titles), key=lambda t: len(re.sub(r"\W", "", t)), reverse=True)
-        if any(c.isalnum() for c in t)
-    ]
+    title_res = _title_patterns(tuple(titles))
     s = text.translate(_QUOTES)
     s = _SPACES.sub(" ", s).strip()
     if title_res:
@@ -111,14 +109,39 @@ def normalize_name(
         s = " ".join(kept)
     s = fold(s)
     if abbreviations:
-        keys = sorted((k for k in abbreviations if k.strip()), key=len, reverse=True)
-        table = {fold(k).rstrip("."): v for k, v in abbreviations.items() if k.strip()}
-        if keys:
-            alt = "|".join(re.escape(fold(k).rstrip(".")) for k in keys)
-            pattern = re.compile(r"(?<![A-Z0-9])(" + alt + r")\.?(?![A-Z0-9])")
-            s = pattern.sub(lambda m: " " + fold(table[m.group(1)]) + " ", s)
-    s = re.sub(r"[^\w\s]|_", " ", s)
+        rule = _abbreviation_rule(tuple(abbreviations.items()))
+        if rule is not None:
+            pattern, table = rule
+            s = pattern.sub(lambda m: " " + table[m.group(1)] + " ", s)
+    s = _NOT_WORD.sub(" ", s)
     return " ".join(s.split()).upper()
+
+
+_NOT_WORD = re.compile(r"[^\w\s]|_")
+
+
+# normalize_name is called per name with the pack's same title and abbreviation lists: their
+# regexes are built once per list, not per call.
+@lru_cache(maxsize=16)
+def _title_patterns(titles: tuple[str, ...]) -> list[re.Pattern[str]]:
+    return [
+        re.compile(_loose(t), re.IGNORECASE)
+        for t in sorted(set(titles), key=lambda t: len(re.sub(r"\W", "", t)), reverse=True)
+        if any(c.isalnum() for c in t)
+    ]
+
+
+@lru_cache(maxsize=16)
+def _abbreviation_rule(
+    items: tuple[tuple[str, str], ...],
+) -> tuple[re.Pattern[str], Mapping[str, str]] | None:
+    """The abbreviation regex (longest first) and folded abbreviation -> folded expansion."""
+    keys = sorted((k for k, _ in items if k.strip()), key=len, reverse=True)
+    if not keys:
+        return None
+    table = {fold(k).rstrip("."): fold(v) for k, v in items if k.strip()}
+    alt = "|".join(re.escape(fold(k).rstrip(".")) for k in keys)
+    return re.compile(r"(?<![A-Z0-9])(" + alt + r")\.?(?![A-Z0-9])"), MappingProxyType(table)
 
 
 @dataclass(frozen=True, slots=True)

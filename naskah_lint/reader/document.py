@@ -127,7 +127,8 @@ def _read_package(pkg: Package, display: str, sha: str, limits: Limits) -> Docum
         style = styles.get(style_id)
         return style.num_id if style is not None else None
 
-    defs = NumberingDefs(pkg.optional_xml(_first_of(rels, "numbering")), style_num)
+    numbering = _first_of(rels, "numbering")
+    defs = NumberingDefs(lambda: pkg.optional_xml(numbering), style_num)
     collector = Collector(styles, limits.max_paragraphs)
 
     walker = PartWalker(collector, main, Counters(defs))

@@ -132,9 +132,12 @@ class NumberingDefs:
 
     def __init__(
         self,
-        root: etree._Element | None,
+        load: Callable[[], etree._Element | None],
         style_num: Callable[[str], int | None] = lambda _sid: None,
     ) -> None:
+        """`load` returns the numbering part's root; it is called only when a paragraph is
+        numbered (some drafts carry megabytes of unused list definitions)."""
+        self._load_root: Callable[[], etree._Element | None] | None = load
         self._raw_abstracts: dict[int, etree._Element] = {}
         self._abstracts: dict[int, list[etree._Element | None]] = {}
         self._style_links: dict[int, str] = {}
@@ -142,11 +145,14 @@ class NumberingDefs:
         self._nums: dict[int, NumDef | None] = {}
         self._props: dict[tuple[int, int], tuple[PropDict, PropDict]] = {}
         self._style_num = style_num
-        if root is not None:
-            self._load(root)
 
-    def _load(self, root: etree._Element) -> None:
-        """Index abstractNum and num by id; levels are parsed on first use."""
+    def _load(self) -> None:
+        """Index abstractNum and num by id on first use; levels are parsed later still."""
+        if self._load_root is None:
+            return
+        root, self._load_root = self._load_root(), None
+        if root is None:
+            return
         abstract_tag, num_tag = ns.w("abstractNum"), ns.w("num")
         for child in root:
             if child.tag == abstract_tag:
@@ -203,6 +209,7 @@ class NumberingDefs:
         """The effective definition of a w:num (None when undefined)."""
         if num_id in self._nums:
             return self._nums[num_id]
+        self._load()
         result: NumDef | None = None
         num_el = self._raw_nums.get(num_id)
         if num_el is not None:
