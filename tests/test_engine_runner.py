@@ -252,7 +252,7 @@ def test_failing_kind_is_recorded_and_others_still_run(
     crash = outcome.failures[0]
     assert crash.message.startswith(
         "internal error in rule CONS-TEST-CRASH (kind test-crash): RuntimeError: boom; "
-        "please report it at https://"
+        "this is a bug in naskah-lint: report it to the naskah-lint maintainers"
     )
     assert "Traceback" in crash.traceback
     assert "'nope' is not defined" in outcome.failures[1].message

@@ -19,10 +19,10 @@ from naskah_lint.reader.package import (
     Limits,
     Package,
     Rel,
-    _magic,
+    classify,
     parse_xml,
     size_text,
-    unreadable_for_magic,
+    unreadable,
 )
 from naskah_lint.reader.props import on
 from naskah_lint.reader.styles import StyleSheet
@@ -70,9 +70,9 @@ def read_document(path: str | os.PathLike[str], limits: Limits | None = None) ->
     except OSError as exc:
         raise UnreadableFile("NOT_FOUND", "err.READ", detail=exc.strerror or str(exc)) from None
     sha = hashlib.sha256(data).hexdigest()
-    kind = _magic(data[:4096])
+    kind = classify(data[:4096], p)
     if kind != "zip":
-        raise unreadable_for_magic(kind, p, data[:4096])
+        raise unreadable(kind)
     try:
         with Package(data, limits) as pkg:
             return _read_package(pkg, display, sha, limits)

@@ -156,16 +156,25 @@ def _ole_is_encrypted(path: Path) -> bool:
     return False
 
 
-def unreadable_for_magic(kind: str, path: Path, head: bytes) -> UnreadableFile:
-    """The error for a file that is not a zip package at all."""
+def classify(head: bytes, path: Path) -> str:
+    """The kind of a file from its first bytes (and, for OLE, its directory): zip,
+    ole-encrypted, ole, lockfile, empty, pdf, rtf, html, xml or other."""
+    kind = _magic(head)
     if kind == "ole":
-        if _ole_is_encrypted(path):
-            return UnreadableFile("ENCRYPTED", "err.ENCRYPTED")
+        return "ole-encrypted" if _ole_is_encrypted(path) else "ole"
+    if kind != "zip" and (path.name.startswith("~$") or _looks_like_lock_file(head)):
+        return "lockfile"
+    return kind
+
+
+def unreadable(kind: str) -> UnreadableFile:
+    """The error for a file whose kind (from classify) is not a zip package."""
+    if kind == "ole-encrypted":
+        return UnreadableFile("ENCRYPTED", "err.ENCRYPTED")
+    if kind == "ole":
         return UnreadableFile("LEGACY_DOC", "err.LEGACY_DOC")
-    if path.name.startswith("~$") or _looks_like_lock_file(head):
-        return UnreadableFile("NOT_DOCX", "err.NOT_DOCX.lockfile")
-    if kind == "empty":
-        return UnreadableFile("NOT_DOCX", "err.NOT_DOCX.empty")
+    if kind in ("lockfile", "empty"):
+        return UnreadableFile("NOT_DOCX", f"err.NOT_DOCX.{kind}")
     if kind in ("pdf", "rtf", "html", "xml"):
         return UnreadableFile("NOT_DOCX", "err.NOT_DOCX", detail=kind.upper())
     return UnreadableFile("NOT_DOCX", "err.NOT_DOCX.unknown")
@@ -249,7 +258,6 @@ class Package:
         self.limits = limits
         self._infos = {i.filename.lower(): i for i in infos if not i.is_dir()}
         self._types: tuple[dict[str, str], dict[str, str]] | None = None
-        self.strict = False
 
     def __enter__(self) -> Package:
         return self
@@ -289,10 +297,7 @@ class Package:
 
     def xml(self, name: str) -> etree._Element:
         """A part parsed with the hardened parser."""
-        data = self.read(name)
-        if STRICT_MARKER in data:
-            self.strict = True
-        return parse_xml(data, name)
+        return parse_xml(self.read(name), name)
 
     def optional_xml(self, name: str | None) -> etree._Element | None:
         """A part parsed, or None when absent."""
@@ -387,27 +392,24 @@ def _other_kind(ctype: str) -> str | None:
     return None
 
 
-def sniff(path: str | os.PathLike[str]) -> str:
+def sniff(path: str | os.PathLike[str], limits: Limits | None = None) -> str:
     """What a file is by content, not name: docx|docm|dotx|dotm (a Word package),
     zip-not-word, zip-corrupt, too-large, ole-encrypted, ole, lockfile, empty, pdf, rtf, html,
     xml, other, or missing."""
+    limits = limits or Limits()
     p = Path(path)
     try:
+        if p.stat().st_size > limits.max_total_uncompressed:
+            return "too-large"
         with open(p, "rb") as fh:
             head = fh.read(4096)
     except OSError:
         return "missing"
-    kind = _magic(head)
-    if kind == "zip":
-        try:
-            with Package(p.read_bytes(), Limits()) as pkg:
-                return pkg.main_part()[1]
-        except UnreadableFile as exc:
-            return {"NOT_DOCX": "zip-not-word", "TOO_LARGE": "too-large"}.get(
-                exc.code, "zip-corrupt"
-            )
-    if kind == "ole":
-        return "ole-encrypted" if _ole_is_encrypted(p) else "ole"
-    if p.name.startswith("~$") or _looks_like_lock_file(head):
-        return "lockfile"
-    return kind
+    kind = classify(head, p)
+    if kind != "zip":
+        return kind
+    try:
+        with Package(p.read_bytes(), limits) as pkg:
+            return pkg.main_part()[1]
+    except UnreadableFile as exc:
+        return {"NOT_DOCX": "zip-not-word", "TOO_LARGE": "too-large"}.get(exc.code, "zip-corrupt")
