@@ -33,9 +33,7 @@ def _lint(name: str) -> FileResult:
 
 
 def _rows(result: FileResult) -> list[list[Any]]:
-    return [
-        [f.rule, f.location.story, f.location.block, f.severity.value] for f in result.findings
-    ]
+    return [[f.rule, f.location.story, f.location.block, f.severity.value] for f in result.findings]
 
 
 @pytest.fixture(scope="module")

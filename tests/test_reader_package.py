@@ -16,7 +16,7 @@ from naskah_lint.errors import UnreadableFile
 from naskah_lint.i18n import EN, ID, t
 from naskah_lint.model import Story
 from naskah_lint.reader import Limits, discover, read_document, sniff
-from naskah_lint.reader.package import _parser
+from naskah_lint.reader.package import new_parser
 from tests.docxbuild import DOCM_MAIN, DOTX_MAIN, build, p, write, zip_bytes
 
 OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 504
@@ -208,7 +208,7 @@ def test_xxe_entity_is_never_resolved(tmp_path: Path) -> None:
         "<w:body><w:p><w:r><w:t>a&x;b</w:t></w:r></w:p></w:body></w:document>"
     ).encode()
     # the parser itself never reads the file ...
-    root = etree.fromstring(xml, _parser())
+    root = etree.fromstring(xml, new_parser())
     assert "TOP-SECRET" not in etree.tostring(root, encoding="unicode")
     assert "TOP-SECRET" not in "".join(t for t in root.itertext() if isinstance(t, str))
     # ... and a part that declares entities is refused as damaged

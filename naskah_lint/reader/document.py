@@ -20,7 +20,6 @@ from naskah_lint.reader.package import (
     Package,
     Rel,
     classify,
-    parse_xml,
     size_text,
     unreadable,
 )
@@ -113,7 +112,7 @@ def _read_package(pkg: Package, display: str, sha: str, limits: Limits) -> Docum
     main, kind = pkg.main_part()
     raw = pkg.read(main)
     strict = STRICT_MARKER in raw
-    root = parse_xml(raw, main)
+    root = pkg.parse(raw, main)
     if root.tag != ns.w("document"):
         local = root.tag.rsplit("}", 1)[-1] if isinstance(root.tag, str) else "?"
         raise UnreadableFile("CORRUPT", "err.CORRUPT", detail=f"{main}: root element <{local}>")

@@ -11,7 +11,6 @@ import zipfile
 import zlib
 from collections.abc import Mapping
 from dataclasses import dataclass
-from functools import cache
 from pathlib import Path
 from types import TracebackType
 from typing import IO, Any
@@ -75,9 +74,9 @@ class Limits:
     max_paragraphs: int = 200_000
 
 
-@cache
-def _parser() -> etree.XMLParser:
-    """The one XML parser configuration: no entities, no DTD, no network, no huge trees."""
+def new_parser() -> etree.XMLParser:
+    """The one XML parser configuration: no entities, no DTD, no network, no huge trees.
+    One per package read: lxml parsers must not be shared between threads."""
     return etree.XMLParser(
         resolve_entities=False,
         no_network=True,
@@ -88,7 +87,7 @@ def _parser() -> etree.XMLParser:
     )
 
 
-def parse_xml(data: bytes, part: str) -> etree._Element:
+def parse_xml(data: bytes, part: str, parser: etree.XMLParser | None = None) -> etree._Element:
     """Parse one part safely (Strict namespaces mapped to transitional); CORRUPT names the part.
 
     A DTD that declares entities is refused: Word never writes one, and it is how XXE and
@@ -97,7 +96,7 @@ def parse_xml(data: bytes, part: str) -> etree._Element:
         for strict, transitional in STRICT_TO_TRANSITIONAL:
             data = data.replace(strict, transitional)
     try:
-        root = etree.fromstring(data, _parser())
+        root = etree.fromstring(data, parser or new_parser())
     except etree.XMLSyntaxError as exc:
         raise UnreadableFile("CORRUPT", "err.CORRUPT", detail=f"{part}: {exc.msg}") from None
     except (ValueError, MemoryError) as exc:
@@ -258,6 +257,7 @@ class Package:
         self.limits = limits
         self._infos = {i.filename.lower(): i for i in infos if not i.is_dir()}
         self._types: tuple[dict[str, str], dict[str, str]] | None = None
+        self._parser = new_parser()
 
     def __enter__(self) -> Package:
         return self
@@ -297,7 +297,11 @@ class Package:
 
     def xml(self, name: str) -> etree._Element:
         """A part parsed with the hardened parser."""
-        return parse_xml(self.read(name), name)
+        return parse_xml(self.read(name), name, self._parser)
+
+    def parse(self, data: bytes, name: str) -> etree._Element:
+        """Parse bytes already read from part `name` with this package's parser."""
+        return parse_xml(data, name, self._parser)
 
     def optional_xml(self, name: str | None) -> etree._Element | None:
         """A part parsed, or None when absent."""
