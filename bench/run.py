@@ -58,20 +58,62 @@ PASAL_TITLES = (
     "LAIN-LAIN",
 )
 
-# One ayat as runs: (text, bold). Party names are bold runs, as drafters type them.
-AYAT_RUNS = (
-    ("PIHAK KESATU", True),
-    (" dan ", False),
-    ("PIHAK KEDUA", True),
+# Ayat as runs: (text, bold); party names are bold runs, as drafters type them. "{ref}" is
+# the previous pasal, so that no two pasal read the same.
+AYATS: tuple[tuple[tuple[str, bool], ...], ...] = (
     (
-        " sepakat untuk melaksanakan kegiatan sebagaimana dimaksud dalam Pasal 2 secara "
-        "terkoordinasi, dengan memperhatikan ketentuan peraturan perundang-undangan, dalam jangka "
-        "waktu 14 (empat belas) hari kalender sejak pemberitahuan tertulis diterima oleh ",
-        False,
+        ("PIHAK KESATU", True),
+        (" dan ", False),
+        ("PIHAK KEDUA", True),
+        (
+            " sepakat untuk melaksanakan kegiatan sebagaimana dimaksud dalam Pasal {ref} secara "
+            "terkoordinasi, dengan memperhatikan ketentuan peraturan perundang-undangan.",
+            False,
+        ),
     ),
-    ("masing-masing ", False),
-    ("PIHAK", True),
-    (".", False),
+    (
+        ("PIHAK KESATU", True),
+        (
+            " berkewajiban menyediakan data dan informasi yang diperlukan oleh ",
+            False,
+        ),
+        ("PIHAK KEDUA", True),
+        (" dalam pelaksanaan kegiatan sebagaimana dimaksud dalam Pasal {ref}.", False),
+    ),
+    (
+        (
+            "Pemberitahuan sebagaimana dimaksud pada ayat (1) disampaikan secara tertulis paling "
+            "lambat 14 (empat belas) hari kalender sebelum kegiatan dilaksanakan oleh ",
+            False,
+        ),
+        ("masing-masing ", False),
+        ("PIHAK", True),
+        (".", False),
+    ),
+    (
+        (
+            "Biaya pelaksanaan kegiatan dibebankan pada anggaran masing-masing ",
+            False,
+        ),
+        ("PIHAK", True),
+        (
+            " sesuai dengan ketentuan peraturan perundang-undangan dan tidak mengikat "
+            "tahun anggaran berikutnya.",
+            False,
+        ),
+    ),
+    (
+        (
+            "Hal-hal yang belum diatur dalam Pasal {ref} akan diatur kemudian oleh ",
+            False,
+        ),
+        ("PARA PIHAK", True),
+        (
+            " dalam bentuk addendum yang merupakan bagian yang tidak terpisahkan dari "
+            "Perjanjian Kerja Sama ini.",
+            False,
+        ),
+    ),
 )
 
 FONT = "Arial"
@@ -195,8 +237,8 @@ def make_agreement(path: Path, pages: int, titled: bool = True, kind: str = "PKS
         para(
             [
                 (
-                    "Bahwa PARA PIHAK telah menandatangani Nota Kesepahaman Nomor 7/PR.07-NK/3313/2024 "
-                    "tanggal 2 Januari 2024 tentang Pendidikan Pemilih.",
+                    "Bahwa PARA PIHAK telah menandatangani Nota Kesepahaman Nomor "
+                    "7/PR.07-NK/3313/2024 tanggal 2 Januari 2024 tentang Pendidikan Pemilih.",
                     False,
                 )
             ]
@@ -219,7 +261,9 @@ def make_agreement(path: Path, pages: int, titled: bool = True, kind: str = "PKS
         if titled:
             center(PASAL_TITLES[(n - 1) % len(PASAL_TITLES)])
         for k in range(1, 5):
-            para([(f"({k}) ", False), *AYAT_RUNS])
+            ayat = AYATS[(n * 4 + k) % len(AYATS)]
+            ref = str(max(1, n - 1))
+            para([(f"({k}) ", False), *((text.replace("{ref}", ref), b) for text, b in ayat)])
     para(
         [
             (

@@ -8,13 +8,15 @@ become results with an error code and a one-line message; our own bugs become re
 
 from __future__ import annotations
 
+import contextlib
 import functools
+import gc
 import math
 import multiprocessing
 import os
 import sys
 import traceback
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -33,6 +35,7 @@ if TYPE_CHECKING:
 # A pool costs ~0.1 s to start: only worth it beyond a few files.
 PARALLEL_MIN_FILES = 5
 MAX_CHUNK = 8
+GC_THRESHOLD = 100_000  # first-generation threshold while a file is linted
 
 Item = tuple[str, Path | None]
 
@@ -125,6 +128,28 @@ def lint_file(
     path: str | Path, settings: Settings, pack: Pack, display: str | None = None
 ) -> FileResult:
     """Read, outline and check one file; never raises for a bad input or our own bug."""
+    with _fewer_collections():
+        return _lint_file(path, settings, pack, display)
+
+
+@contextlib.contextmanager
+def _fewer_collections() -> Iterator[None]:
+    """Raise the garbage collector's first threshold while a file is linted, then restore it.
+
+    A lint allocates ~10^5 acyclic objects (runs, blocks, findings); at the default threshold
+    (700) the collector runs hundreds of times per file for nothing: 30 % of a 2-page lint."""
+    old = gc.get_threshold()
+    if not gc.isenabled() or old[0] <= 0 or old[0] >= GC_THRESHOLD:
+        yield
+        return
+    gc.set_threshold(GC_THRESHOLD, *old[1:])
+    try:
+        yield
+    finally:
+        gc.set_threshold(*old)
+
+
+def _lint_file(path: str | Path, settings: Settings, pack: Pack, display: str | None) -> FileResult:
     from naskah_lint.engine.runner import internal_error_line
 
     shown = display if display is not None else str(path)

@@ -249,20 +249,25 @@ def test_metadata_from_core_and_app(tmp_path: Path) -> None:
 
 
 def test_pages_from_rendered_breaks(tmp_path: Path) -> None:
+    marker = "<w:r><w:lastRenderedPageBreak/><w:t>{}</w:t></w:r>"
     body = (
         p("satu")
         + p("dua")
-        + "<w:p><w:r><w:lastRenderedPageBreak/><w:t>tiga</w:t></w:r></w:p>"
-        + "<w:p>"
-        + r("empat ")
-        + "<w:r><w:lastRenderedPageBreak/><w:t>lima</w:t></w:r></w:p>"
+        + f"<w:p>{marker.format('tiga')}</w:p>"
+        + f"<w:p>{r('empat ')}{marker.format('lima')}</w:p>"  # the break is mid-paragraph
         + p("enam")
-        # explicit breaks are ignored when Word saved rendered ones
-        + '<w:p><w:r><w:br w:type="page"/></w:r></w:p>'
-        + p("tujuh")
+        + '<w:p><w:r><w:t>tujuh</w:t><w:br w:type="page"/></w:r></w:p>'
+        # Word marks the paragraph after a hard break: one page change, not two
+        + f"<w:p>{marker.format('delapan')}</w:p>"
+        # a row that moves to the next page has a marker in every cell: counted once
+        + "<w:tbl><w:tr>"
+        + f"<w:tc><w:p>{marker.format('sel 1')}</w:p></w:tc>"
+        + f"<w:tc><w:p>{marker.format('sel 2')}</w:p></w:tc>"
+        + "</w:tr></w:tbl>"
+        + p("sembilan")
     )
     doc = read_document(write(tmp_path, "r.docx", body))
-    assert [b.page for b in doc.body] == [1, 1, 2, 2, 3, 3, 3]
+    assert [b.page for b in doc.body] == [1, 1, 2, 2, 3, 3, 4, 5, 5, 5]
 
 
 def test_pages_from_explicit_breaks_and_none_without_breaks(tmp_path: Path) -> None:
@@ -299,3 +304,24 @@ def test_first_page_images_include_first_page_header(tmp_path: Path) -> None:
     )
     assert [b.has_image for b in doc.body] == [True, False, True]
     assert doc.first_page_images == 3
+
+
+def test_page_count_fields_are_not_page_numbers(tmp_path: Path) -> None:
+    numpages = f'<w:p><w:fldSimple w:instr=" NUMPAGES ">{r("9")}</w:fldSimple></w:p>'
+    lower = f'<w:p><w:fldSimple w:instr=" page \\* arabic ">{r("1")}</w:fldSimple></w:p>'
+    pgnum = "<w:p><w:r><w:pgNum/></w:r></w:p>"
+    body = p("x") + _sect(
+        '<w:footerReference w:type="default" r:id="f1"/>'
+        '<w:headerReference w:type="default" r:id="h1"/>'
+    )
+    doc = read_document(
+        write(tmp_path, "n.docx", body, footers={"f1": numpages}, headers={"h1": lower})
+    )
+    assert (doc.sections[0].footer_has_page_number, doc.sections[0].header_has_page_number) == (
+        False,
+        True,
+    )
+    doc = read_document(
+        write(tmp_path, "g.docx", body, footers={"f1": pgnum}, headers={"h1": p("")})
+    )
+    assert doc.sections[0].footer_has_page_number is True

@@ -8,6 +8,7 @@ Shared helpers for the KPU party and its nomor live here too (used by `writing` 
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
@@ -832,13 +833,14 @@ class DefinedTermsParams:
     check_para_pihak: bool = True
 
 
-_PARA_PIHAK = re.compile(r"\bpara\s+pihak\b", re.IGNORECASE)
+_PARA_PIHAK = re.compile(r"(?=[Pp])\bpara\s+pihak\b", re.IGNORECASE)
 
 
 def check_defined_terms(ctx: Context, params: DefinedTermsParams) -> Iterator[Hit]:
     """One ordinal series, every PIHAK X used is defined, defined terms in capitals."""
     outline = ctx.outline
     parties = outline.parties
+    is_upper = functools.cache(normalize.is_upper)  # the same few aliases, thousands of times
     defined = {p.ordinal for p in parties if p.ordinal}
     series = next((p.series for p in parties if p.ordinal == 1 and p.series), None)
     definition_blocks = {b for p in parties for b in p.blocks}
@@ -864,7 +866,7 @@ def check_defined_terms(ctx: Context, params: DefinedTermsParams) -> Iterator[Hi
             elif word_series is not None and series is not None and word_series != series:
                 expected = f"PIHAK {series}"
                 variant, params_ = "series", {"found": written, "expected": expected}
-            elif not normalize.is_upper(written):
+            elif not is_upper(written):
                 if lower and not defined:
                     continue
                 if ordinal in noncaps_defs and b.index not in definition_blocks:
@@ -894,6 +896,8 @@ def _defined(parties: Sequence[Party]) -> str:
 
 def _para_pihak(ctx: Context, b: Block, def_block: int) -> Iterator[Hit]:
     """PARA PIHAK written in other than capitals (once per block)."""
+    if _PARA_PIHAK.search(b.text) is None:
+        return  # most blocks: nothing to look up
     def_text = block_text(ctx, def_block)
     m_def = _PARA_PIHAK.search(def_text)
     if m_def is None:
@@ -1246,7 +1250,9 @@ def check_foreign_residue(ctx: Context, params: ForeignResidueParams) -> Iterato
     texts = {b.index: b.text for b in ctx.document.body}
     for index in sorted(blocks):
         text = texts.get(index, "")
-        folded = text.lower().translate(_IGNORECASE_FOLD)
+        folded = text.lower()
+        if "\u017f" in folded or "\u0131" in folded:
+            folded = folded.translate(_IGNORECASE_FOLD)
         found: list[tuple[int, int, str, str]] = []
         for pattern, topic_name, first in patterns:
             if first is not None and first not in folded:

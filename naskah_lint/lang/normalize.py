@@ -170,7 +170,9 @@ _PLACEHOLDER = re.compile(
     r"|(?:" + _PAREN_ALONE + r")\s*[.…]*)\))"
     r"|(?P<angle><[A-Za-z_][^<>\n]{0,40}>)"
     r"|(?P<single>\{[A-Za-z_][\w .-]{0,40}\})"
-    r"|(?P<dots>[.…]+))",
+    # dots: only runs that can weigh 3 or more (an ellipsis, or three dots); lighter runs such
+    # as a sentence's full stop never match, which saves a match object per sentence
+    r"|(?P<dots>\.*…[.…]*|\.{3,}))",
     re.IGNORECASE,
 )
 

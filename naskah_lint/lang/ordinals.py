@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
+from functools import lru_cache
 from types import MappingProxyType
 
 from naskah_lint.lang.terbilang import int_to_words, words_to_int
@@ -28,6 +29,7 @@ SERIES_KESATU = "KESATU"
 SERIES_PERTAMA = "PERTAMA"
 
 
+@lru_cache(maxsize=256)
 def ordinal_word(n: int, series: str = SERIES_KESATU) -> str:
     """Upper-case ordinal: 1 -> "KESATU" (or "PERTAMA" in that series), 2 -> "KEDUA",
     12 -> "KEDUA BELAS". Raises ValueError for n < 1."""
@@ -44,6 +46,7 @@ ORDINALS: Mapping[str, int] = MappingProxyType(
 )
 
 
+@lru_cache(maxsize=1024)
 def ordinal_value(word: str) -> int | None:
     """Value of an ordinal in any case: "Kesatu"/"pertama" 1, "KEDUA BELAS" 12, "KE-2"/"ke 2" 2."""
     key = " ".join(word.strip().upper().split())
@@ -71,7 +74,7 @@ _ORDINAL_RE = (
     r"|KE(?:SATU|DUA|TIGA|EMPAT|LIMA|ENAM|TUJUH|DELAPAN|SEMBILAN)(?:\s+(?:BELAS|PULUH))?"
     r"|KESEPULUH|KESEBELAS)"
 )
-_PARTY = re.compile(r"\b(?P<pihak>PIHAK)\s+(?P<ord>" + _ORDINAL_RE + r")\b", re.IGNORECASE)
+_PARTY = re.compile(r"(?=[Pp])\b(?P<pihak>PIHAK)\s+(?P<ord>" + _ORDINAL_RE + r")\b", re.IGNORECASE)
 
 
 def find_party_aliases(text: str) -> list[tuple[str, tuple[int, int], int, str]]:

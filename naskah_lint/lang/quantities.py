@@ -73,7 +73,7 @@ class NumberWithWords:
 
 _DIGITS = r"(?P<digits>\d{1,3}(?:\.\d{3})+|\d{1,15})"
 _NUMBER_WITH_WORDS = re.compile(
-    r"(?<![\w.,/-])" + _DIGITS + r"\s*\(\s*(?P<words>[A-Za-z][A-Za-z\s\-]*?)\s*\)",
+    r"(?=\d)(?<![\w.,/-])" + _DIGITS + r"\s*\(\s*(?P<words>[A-Za-z][A-Za-z\s\-]*?)\s*\)",
 )
 _UNIT_AFTER = re.compile(r"\s*(?P<unit>" + _unit_alt(DEFAULT_UNITS) + r")\b", re.IGNORECASE)
 _UNIT_BEFORE = re.compile(r"\b(?P<unit>" + _unit_alt(DEFAULT_UNITS) + r")\s*$", re.IGNORECASE)

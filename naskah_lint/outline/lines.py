@@ -24,7 +24,16 @@ _TEXT_LABEL = re.compile(
 
 def clean(text: str) -> str:
     """Whitespace collapsed (tabs and no-break spaces become one space), ends stripped."""
-    return _SPACES.sub(" ", text).strip()
+    if (  # most lines have single spaces only: string tests instead of a regex substitution
+        "  " in text
+        or "\t" in text
+        or "\u00a0" in text
+        or "\u2002" in text
+        or "\u2003" in text
+        or "\u2009" in text
+    ):
+        text = _SPACES.sub(" ", text)
+    return text.strip()
 
 
 @dataclass(frozen=True, slots=True)

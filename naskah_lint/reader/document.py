@@ -10,7 +10,7 @@ from pathlib import Path
 from lxml import etree
 
 from naskah_lint.errors import UnreadableFile
-from naskah_lint.model import Comment, Document, Metadata, Section, Story
+from naskah_lint.model import Block, Comment, Document, Metadata, Section, Story
 from naskah_lint.reader import ns
 from naskah_lint.reader.meta import metadata, page_setup
 from naskah_lint.reader.ns import STRICT_MARKER
@@ -145,41 +145,8 @@ def _read_package(pkg: Package, display: str, sha: str, limits: Limits) -> Docum
     if final_sectpr is None and walker.section_breaks and walker.section_breaks[-1][1] == n_body:
         breaks.pop()
 
-    # headers and footers, inherited from the previous section where a type is not given
-    section_refs: list[_SectionRefs] = []
-    inherited: dict[str, dict[str, str]] = {"header": {}, "footer": {}}
-    for sectpr, _last in breaks:
-        found: dict[str, dict[str, str]] = {"header": {}, "footer": {}}
-        title_pg = False
-        if sectpr is not None:
-            for child in sectpr:
-                tag = child.tag
-                if tag in (ns.w("headerReference"), ns.w("footerReference")):
-                    which = "header" if tag == ns.w("headerReference") else "footer"
-                    rel = rels.get(child.get(ns.R_ID) or "")
-                    if rel is not None and not rel.external and pkg.has(rel.target):
-                        found[which][(child.get(ns.W_TYPE) or "default").strip()] = rel.target
-                elif tag == ns.w("titlePg"):
-                    title_pg = on(child)
-        for which in ("header", "footer"):
-            inherited[which] = {**inherited[which], **found[which]}
-        section_refs.append(_SectionRefs(inherited["header"], inherited["footer"], title_pg))
-
-    summaries: dict[str, _PartSummary] = {}
-    for story in (Story.HEADER, Story.FOOTER):
-        for s_index, refs in enumerate(section_refs):
-            parts = refs.headers if story is Story.HEADER else refs.footers
-            for part in _ordered(parts):
-                if part in summaries:
-                    continue
-                hf = PartWalker(collector, part, Counters(defs), story_part=part)
-                hf.section = s_index
-                hf.container(pkg.xml(part), story, None, None)
-                summaries[part] = _PartSummary(
-                    page_field=any(pa.page_field for pa in hf.paras),
-                    paraf=any("paraf" in pa.text.lower() for pa in hf.paras),
-                    images=sum(pa.images for pa in hf.paras),
-                )
+    section_refs = _section_refs(breaks, rels, pkg)
+    summaries = _read_headers_footers(pkg, section_refs, collector, defs)
 
     for rtype, which in (("footnotes", "footnote"), ("endnotes", "endnote")):
         notes = _first_of(rels, rtype)
@@ -194,36 +161,86 @@ def _read_package(pkg: Package, display: str, sha: str, limits: Limits) -> Docum
         comments = _read_comments(pkg.xml(comments_part), comments_part, collector, defs, done)
 
     sections = _sections(breaks, section_refs, summaries)
-    mode = (
-        "rendered"
-        if collector.rendered_breaks
-        else ("explicit" if collector.explicit_breaks else None)
-    )
-    blocks = []
-    for story in STORY_ORDER:
-        paras = collector.paras[story]
-        if story is Story.TEXTBOX:
-            paras = sorted(paras, key=lambda pa: pa.index)
-        paged = story is Story.BODY or story is Story.TEXTBOX
-        for pa in paras:
-            page = None
-            if mode is not None and paged and (story is Story.BODY or pa.anchor is not None):
-                page = pa.page_rendered if mode == "rendered" else pa.page_explicit
-            blocks.append(pa.finish(page))
-
+    paged = collector.breaks > 0
     return Document(
         path=display,
         sha256=sha,
-        blocks=tuple(blocks),
+        blocks=_finish_blocks(collector, paged),
         sections=sections,
         comments=comments,
         revisions=tuple(collector.revisions),
         metadata=_metadata(pkg),
         package_kind=kind,
         strict=strict,
-        first_page_images=_first_page_images(collector, mode, section_refs, summaries),
+        first_page_images=_first_page_images(collector, section_refs, summaries),
         main_part=main,
     )
+
+
+def _section_refs(
+    breaks: list[tuple[etree._Element | None, int]], rels: dict[str, Rel], pkg: Package
+) -> list[_SectionRefs]:
+    """Each section's header and footer parts by type; a type a section does not give is
+    inherited from the previous section, as Word does."""
+    out: list[_SectionRefs] = []
+    inherited: dict[str, dict[str, str]] = {"header": {}, "footer": {}}
+    header_ref, footer_ref, title_pg_tag = (
+        ns.w("headerReference"),
+        ns.w("footerReference"),
+        ns.w("titlePg"),
+    )
+    for sectpr, _last in breaks:
+        found: dict[str, dict[str, str]] = {"header": {}, "footer": {}}
+        title_pg = False
+        for child in sectpr if sectpr is not None else ():
+            tag = child.tag
+            if tag in (header_ref, footer_ref):
+                rel = rels.get(child.get(ns.R_ID) or "")
+                if rel is not None and not rel.external and pkg.has(rel.target):
+                    which = "header" if tag == header_ref else "footer"
+                    found[which][(child.get(ns.W_TYPE) or "default").strip()] = rel.target
+            elif tag == title_pg_tag:
+                title_pg = on(child)
+        for which in ("header", "footer"):
+            inherited[which] = {**inherited[which], **found[which]}
+        out.append(_SectionRefs(inherited["header"], inherited["footer"], title_pg))
+    return out
+
+
+def _read_headers_footers(
+    pkg: Package, refs: list[_SectionRefs], collector: Collector, defs: NumberingDefs
+) -> dict[str, _PartSummary]:
+    """Walk every referenced header and footer part once (headers first, in section order)."""
+    summaries: dict[str, _PartSummary] = {}
+    for story in (Story.HEADER, Story.FOOTER):
+        for s_index, ref in enumerate(refs):
+            for part in _ordered(ref.headers if story is Story.HEADER else ref.footers):
+                if part in summaries:
+                    continue
+                walker = PartWalker(collector, part, Counters(defs), story_part=part)
+                walker.section = s_index
+                walker.container(pkg.xml(part), story, None, None)
+                summaries[part] = _PartSummary(
+                    page_field=any(pa.page_field for pa in walker.paras),
+                    paraf=any("paraf" in pa.text.lower() for pa in walker.paras),
+                    images=sum(pa.images for pa in walker.paras),
+                )
+    return summaries
+
+
+def _finish_blocks(collector: Collector, paged: bool) -> tuple[Block, ...]:
+    """Every story's blocks in contract order; body blocks (and their text boxes) carry the
+    approximate page when the file has any page break."""
+    blocks: list[Block] = []
+    for story in STORY_ORDER:
+        for pa in collector.paras[story]:  # appended when started: already in index order
+            page = None
+            if paged and (
+                story is Story.BODY or (story is Story.TEXTBOX and pa.anchor is not None)
+            ):
+                page = pa.page
+            blocks.append(pa.finish(page))
+    return tuple(blocks)
 
 
 def _ordered(refs: dict[str, str]) -> list[str]:
@@ -270,10 +287,10 @@ def _read_notes(
     for note in root:
         if not isinstance(note.tag, str) or note.tag not in (ns.w("footnote"), ns.w("endnote")):
             if len(note):
-                walker._skip(note)
+                walker.skip(note)
             continue
         if (note.get(ns.W_TYPE) or "normal") in _NOTE_SEPARATORS:
-            walker._skip(note)
+            walker.skip(note)
             continue
         nid = note.get(ns.W_ID) or ""
         walker.story_part = f"{part}#{nid}"
@@ -308,7 +325,7 @@ def _read_comments(
     for el in root:
         if el.tag != ns.w("comment"):
             if len(el):
-                walker._skip(el)
+                walker.skip(el)
             continue
         cid = el.get(ns.W_ID) or ""
         anchor_story, anchor_block = collector.comment_anchors.get(cid, (None, None))
@@ -358,19 +375,17 @@ def _metadata(pkg: Package) -> Metadata:
 
 def _first_page_images(
     collector: Collector,
-    mode: str | None,
     refs: list[_SectionRefs],
     summaries: dict[str, _PartSummary],
 ) -> int:
-    """Pictures on the first page: body blocks before the first page break (or the first
-    FIRST_PAGE_BLOCKS blocks when unknown), their text boxes, and section 0's first header."""
+    """Pictures on the first page: body blocks before the first page break (at most the first
+    FIRST_PAGE_BLOCKS blocks unless Word saved its layout), their text boxes, and the header
+    section 0 shows on page 1."""
+    rendered = collector.rendered_markers > 0
     first: set[int] = set()
     count = 0
     for pa in collector.paras[Story.BODY]:
-        if mode == "rendered":
-            on_first = pa.page_rendered == 1
-        else:
-            on_first = pa.index <= FIRST_PAGE_BLOCKS and pa.page_explicit == 1
+        on_first = pa.page == 1 and (rendered or pa.index <= FIRST_PAGE_BLOCKS)
         if on_first:
             first.add(pa.index)
             count += pa.images

@@ -9,6 +9,7 @@ what a writer finds by iterating the same XML; run locators count `p.iter(w:r)` 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from lxml import etree
@@ -30,7 +31,7 @@ M_NS = "http://schemas.openxmlformats.org/officeDocument/2006/math"
 M_T = f"{{{M_NS}}}t"
 M_OMATH = f"{{{M_NS}}}oMath"
 M_OMATHPARA = f"{{{M_NS}}}oMathPara"
-_PAGE_FIELD = re.compile(r"(?<![A-Za-z])PAGE(?![A-Za-z])")
+_PAGE_FIELD = re.compile(r"(?<![A-Za-z])PAGE(?![A-Za-z])", re.IGNORECASE)  # not NUMPAGES, PAGEREF
 # Dispatch codes for run-level content (one dict lookup per child instead of a chain of
 # string comparisons; pPr maps to a code that does nothing).
 _RUN, _WRAPPER, _INSERTED, _DELETED, _SDT, _FLDSIMPLE, _ALTERNATE, _COMMENT, _MATH, _PPR = range(10)
@@ -120,8 +121,7 @@ class Para:
     run_ordinal: int = 0
     images: int = 0
     page_field: bool = False
-    page_rendered: int = 1
-    page_explicit: int = 1
+    page: int = 1
 
     def add(self, text: str, run: Run) -> None:
         self.parts.append(text)
@@ -179,11 +179,24 @@ class Collector:
     note_anchors: dict[tuple[str, str], int] = field(default_factory=dict)
     tables: dict[Story, int] = field(default_factory=lambda: dict.fromkeys(Story, 0))
     paragraphs: int = 0
-    # body page tracking: breaks seen so far of each kind
-    page_rendered: int = 1
-    page_explicit: int = 1
-    rendered_breaks: int = 0
-    explicit_breaks: int = 0
+    # body page tracking. Rendered breaks (w:lastRenderedPageBreak) and explicit ones (page
+    # breaks, pageBreakBefore, section breaks) both count, but a break right after another
+    # with no text between is the same page change (Word writes a rendered marker after each
+    # hard break), and a table row counts once (Word marks every cell of a row that moves).
+    page: int = 1
+    breaks: int = 0
+    break_pending: bool = False
+    break_row: tuple[int, int] | None = None
+    rendered_markers: int = 0  # w:lastRenderedPageBreak seen: Word laid the file out
+
+    def page_break(self) -> bool:
+        """Count a page change unless one was counted with no text since; True if counted."""
+        if self.break_pending:
+            return False
+        self.page += 1
+        self.breaks += 1
+        self.break_pending = True
+        return True
 
     def next_index(self, story: Story) -> int:
         return len(self.paras[story]) + 1
@@ -237,19 +250,19 @@ class PartWalker:
                 if cid is not None:
                     self.pending_comments.append(cid)
             elif len(child) and tag != ns.W_SECTPR:
-                self._skip(child)
+                self.skip(child)
 
-    def _alternate(self, el: etree._Element, walk: object) -> None:
+    def _alternate(self, el: etree._Element, walk: Callable[[etree._Element], None]) -> None:
         """mc:AlternateContent: read the first mc:Choice, count paragraphs in the others."""
         chosen = False
         for child in el:
             if child.tag == ns.MC_CHOICE and not chosen:
                 chosen = True
-                walk(child)  # type: ignore[operator]
+                walk(child)
             else:
-                self._skip(child)
+                self.skip(child)
 
-    def _skip(self, el: etree._Element, para: Para | None = None) -> None:
+    def skip(self, el: etree._Element, para: Para | None = None) -> None:
         """Count the paragraphs (and runs) inside a subtree the walk does not read."""
         for sub in el.iter(ns.W_P, ns.W_R):
             if sub.tag == ns.W_P:
@@ -293,7 +306,7 @@ class PartWalker:
                         elif tag in _ROW_REVISIONS:
                             self._revision(_ROW_REVISIONS[tag], child, story, None, "")
                 if continuation:
-                    self._skip(tc)
+                    self.skip(tc)
                 else:
                     cell = _Cell((*prefix, (index, row, col)))
                     self.container(tc, story, cell, anchor)
@@ -370,10 +383,8 @@ class PartWalker:
         body = story is Story.BODY
         if body:
             if fmt.page_break_before and index > 1:
-                c.page_explicit += 1
-                c.explicit_breaks += 1
-            b.page_rendered = c.page_rendered
-            b.page_explicit = c.page_explicit
+                c.page_break()
+            b.page = c.page
         if mark_rpr is not None:
             self._mark_revisions(mark_rpr, story, index)
         if numbering is not None and numbering.label:
@@ -388,8 +399,7 @@ class PartWalker:
             self.section_breaks.append((sectpr, index))
             self.section += 1
             if _starts_new_page(sectpr):
-                c.page_explicit += 1
-                c.explicit_breaks += 1
+                c.page_break()
         return b
 
     def _mark_revisions(self, rpr: etree._Element, story: Story, index: int) -> None:
@@ -426,7 +436,7 @@ class PartWalker:
                 self.inline(child, b, inserted)
             elif code is None:
                 if len(child):
-                    self._skip(child, b)
+                    self.skip(child, b)
             elif code == _INSERTED:
                 start = b.length
                 self.inline(child, b, True)
@@ -436,7 +446,7 @@ class PartWalker:
                 kind = "del" if child.tag == ns.W_DEL else "moveFrom"
                 gone = "".join(t.text or "" for t in child.iter(ns.W_DELTEXT, ns.W_T))
                 self._revision(kind, child, b.story, b.index, gone)
-                self._skip(child, b)
+                self.skip(child, b)
             elif code == _SDT:
                 content = _child(child, ns.W_SDTCONTENT)
                 if content is not None:
@@ -460,7 +470,7 @@ class PartWalker:
 
     def _math(self, el: etree._Element, b: Para) -> None:
         text = "".join(t.text or "" for t in el.iter(M_T))
-        self._skip(el, b)
+        self.skip(el, b)
         if text and self.hidden_fields == 0:
             fmt = self.styles.run_format(b.style, None, {})
             b.add(text, Run(text=text, start=b.length, fmt=fmt, kind="text"))
@@ -501,7 +511,10 @@ class PartWalker:
                 for _ in child.iter(ns.W_R):
                     b.run_ordinal += 1
             elif code == _RENDERED:
-                self._page_break(b, True, bool(pieces))
+                if pieces:
+                    fmt = self._emit(b, rpr, fmt, pieces, kind, inserted, locator)
+                    pieces = []
+                self._page_break(b, True)
             elif code == _NOTEREF:
                 nid = child.get(ns.W_ID)
                 if nid is not None and b.story is Story.BODY:
@@ -519,7 +532,10 @@ class PartWalker:
                 pieces.append("\t")
             elif code == _BR:
                 if (child.get(ns.W_TYPE) or "") == "page":
-                    self._page_break(b, False, bool(pieces))
+                    if pieces:
+                        fmt = self._emit(b, rpr, fmt, pieces, kind, inserted, locator)
+                        pieces = []
+                    self._page_break(b, False)
                 pieces.append("\n")
             elif code == _CR:
                 pieces.append("\n")
@@ -554,6 +570,8 @@ class PartWalker:
                 if change is not None:
                     self._revision("rPrChange", change, b.story, b.index, "")
         text = "".join(pieces) if len(pieces) > 1 else pieces[0]
+        if b.story is Story.BODY and not text.isspace():
+            self.c.break_pending = False
         b.add(
             text,
             Run(
@@ -591,22 +609,21 @@ class PartWalker:
         self.fields.clear()
         self.hidden_fields = 0
 
-    def _page_break(self, b: Para, rendered: bool, pending_text: bool) -> None:
-        """Count a page break; a paragraph that starts with one is on the new page."""
-        if b.story is not Story.BODY or b.anchor is not None:
+    def _page_break(self, b: Para, rendered: bool) -> None:
+        """A page break inside a body paragraph; one that comes before the paragraph's text
+        puts the paragraph on the new page."""
+        if b.story is not Story.BODY:
             return
         c = self.c
-        empty = b.length == b.content_start and not pending_text
-        if rendered:
-            c.page_rendered += 1
-            c.rendered_breaks += 1
-            if empty:
-                b.page_rendered = c.page_rendered
-        else:
-            c.page_explicit += 1
-            c.explicit_breaks += 1
-            if empty:
-                b.page_explicit = c.page_explicit
+        c.rendered_markers += rendered
+        if rendered and b.cell is not None:
+            row = b.cell.path[0][:2]
+            if row == c.break_row:
+                return
+            c.break_row = (row[0], row[1])
+        c.page_break()
+        if b.length == b.content_start:
+            b.page = c.page
 
     # ---- drawings and text boxes -------------------------------------------------------------
 
@@ -625,7 +642,7 @@ class PartWalker:
                     for sub in child:
                         self._graphic(sub, b)
                 else:
-                    self._skip(child)
+                    self.skip(child)
         else:
             for child in el:
                 self._graphic(child, b)
@@ -644,8 +661,7 @@ class PartWalker:
         self.container(content, Story.TEXTBOX, None, anchor)
         for para in self.c.paras[Story.TEXTBOX][start:]:
             para.section = section
-            para.page_rendered = host.page_rendered
-            para.page_explicit = host.page_explicit
+            para.page = host.page
             if para.story_part is None:
                 para.story_part = self.part
         self.fields, self.hidden_fields = fields, hidden
@@ -663,7 +679,7 @@ def _rows(tbl: etree._Element, walker: PartWalker) -> list[etree._Element]:
             if inner is not None:
                 out.extend(_rows(inner, walker))
         elif len(child) and tag not in (ns.w("tblPr"), ns.w("tblGrid")):
-            walker._skip(child)
+            walker.skip(child)
     return out
 
 
@@ -679,7 +695,7 @@ def _cells(tr: etree._Element, walker: PartWalker) -> list[etree._Element]:
             if inner is not None:
                 out.extend(_cells(inner, walker))
         elif len(child) and tag not in (ns.W_TRPR, ns.w("tblPrEx")):
-            walker._skip(child)
+            walker.skip(child)
     return out
 
 
