@@ -5,6 +5,7 @@ from __future__ import annotations
 import subprocess
 import sys
 import textwrap
+from pathlib import Path
 
 import pytest
 from modelbuild import Item, document, pack_values, skeleton_pks
@@ -233,6 +234,10 @@ def test_titled_document_never_imports_spacy() -> None:
         """
     )
     run = subprocess.run(
-        [sys.executable, "-c", script], capture_output=True, text=True, check=True, cwd="."
+        [sys.executable, "-c", script],
+        capture_output=True,
+        text=True,
+        check=True,
+        cwd=Path(__file__).resolve().parent.parent,
     )
     assert run.stdout.strip() == "False"

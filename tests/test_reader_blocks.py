@@ -7,7 +7,7 @@ from pathlib import Path
 
 from naskah_lint.reader import read_document
 from naskah_lint.report.blocks import blocks_json, blocks_text
-from tests.docxbuild import p, r, write
+from docxbuild import p, r, write
 
 STYLES = (
     '<w:style w:type="paragraph" w:default="1" w:styleId="Normal"><w:name w:val="Normal"/>'

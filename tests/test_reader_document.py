@@ -7,7 +7,7 @@ from pathlib import Path
 
 from naskah_lint.model import Story
 from naskah_lint.reader import read_document
-from tests.docxbuild import p, r, write
+from docxbuild import p, r, write
 
 PAGE_SIMPLE = f'<w:p><w:fldSimple w:instr=" PAGE \\* MERGEFORMAT ">{r("1")}</w:fldSimple></w:p>'
 PAGE_COMPLEX = (

@@ -9,7 +9,7 @@ import pytest
 from naskah_lint.model import Document
 from naskah_lint.reader import read_document
 from naskah_lint.reader.numbering import format_number
-from tests.docxbuild import numbered, p, write
+from docxbuild import numbered, p, write
 
 
 def lvl(

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from naskah_lint.model import Document, ParaFormat, RunFormat
 from naskah_lint.reader import read_document
-from tests.docxbuild import p, r, write
+from docxbuild import p, r, write
 
 STYLES = (
     '<w:docDefaults><w:rPrDefault><w:rPr><w:rFonts w:asciiTheme="minorHAnsi" '

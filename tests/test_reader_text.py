@@ -9,7 +9,7 @@ from lxml import etree
 
 from naskah_lint.model import Document, Story
 from naskah_lint.reader import read_document
-from tests.docxbuild import W, p, r, write
+from docxbuild import W, p, r, write
 
 
 def _read(tmp_path: Path, body: str, **kwargs: object) -> Document:
