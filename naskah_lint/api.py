@@ -49,14 +49,11 @@ def prepared_pack(settings: Settings) -> Pack:
 
     pack = load_pack(settings.profile)
     known = {r.id for r in pack.rules}
-    for rule_id in settings.severity:
-        if rule_id not in known:
-            where = f"{settings.where('severity')}.{rule_id}"
-            raise ConfigError(where, f"no rule {rule_id} in the pack {pack.name}")
-    for rule_id in settings.params:
-        if rule_id not in known:
-            where = f"{settings.where('params')}.{rule_id}"
-            raise ConfigError(where, f"no rule {rule_id} in the pack {pack.name}")
+    for key, table in (("severity", settings.severity), ("params", settings.params)):
+        for rule_id in table:
+            if rule_id not in known:
+                where = f"{settings.where(key)}.{rule_id}"
+                raise ConfigError(where, f"no rule {rule_id} in the pack {pack.name}")
     rules = tuple(_configured(rule, settings) for rule in pack.rules)
     configured = replace(pack, rules=rules)
     validate(configured, settings)
@@ -113,15 +110,13 @@ def lint_document(
 
 
 def unreadable_message(exc: UnreadableFile, lang: str) -> str:
-    """The one-line message of an unreadable input in `lang`."""
-    try:
-        return t(exc.key, lang, **exc.params)
-    except (KeyError, IndexError):
-        key = f"err.{exc.code}"
+    """The one-line message of an unreadable input in `lang`: its own, else its code's."""
+    for key in (exc.key, f"err.{exc.code}"):
         try:
             return t(key, lang, **exc.params)
         except (KeyError, IndexError):
-            return t("err.READ", lang, detail=exc.code)
+            continue
+    return t("err.READ", lang, detail=exc.code)
 
 
 def lint_file(
@@ -150,6 +145,7 @@ def _fewer_collections() -> Iterator[None]:
 
 
 def _lint_file(path: str | Path, settings: Settings, pack: Pack, display: str | None) -> FileResult:
+    """`lint_file` without the collector tuning: a bad input or our bug becomes the result."""
     from naskah_lint.engine.runner import internal_error_line
 
     shown = display if display is not None else str(path)
@@ -169,6 +165,7 @@ def _lint_file(path: str | Path, settings: Settings, pack: Pack, display: str | 
 
 
 def _crashed(path: str, line: str, document: Document | None = None) -> FileResult:
+    """The result of a file our own bug stopped (the traceback with NASKAH_LINT_DEBUG=1)."""
     from naskah_lint.engine.runner import debug_enabled
 
     if debug_enabled() and sys.exc_info()[0] is not None:
@@ -196,6 +193,7 @@ def _start_method() -> str:
 
 
 def _jobs(settings: Settings, count: int) -> int:
+    """Worker processes: --jobs (default the CPUs), never more than the files."""
     wanted = settings.jobs if settings.jobs is not None else (os.cpu_count() or 1)
     return max(1, min(wanted, count))
 
@@ -220,7 +218,7 @@ def lint_items(
 
     chunk = max(1, min(MAX_CHUNK, math.ceil(len(items) / (jobs * 4))))
     context = multiprocessing.get_context(_start_method())
-    work = functools.partial(_lint_item_in_worker, settings=settings)
+    work = functools.partial(lint_item, settings=settings)
     with ProcessPoolExecutor(
         max_workers=jobs, mp_context=context, initializer=prepared_pack, initargs=(settings,)
     ) as pool:
@@ -229,10 +227,6 @@ def lint_items(
             if on_result is not None:
                 on_result(result)
     return tuple(results)
-
-
-def _lint_item_in_worker(item: Item, settings: Settings) -> FileResult:
-    return lint_item(item, settings)
 
 
 def discover_inputs(settings: Settings) -> list[Item]:

@@ -8,67 +8,39 @@ config, output or unreadable input, 3 our own bug (the highest that applies wins
 
 from __future__ import annotations
 
-import functools
-import os
 import sys
-import tempfile
 import textwrap
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any
 
 import click
 
 from naskah_lint import __version__
-from naskah_lint.commands import command_options as shared_options  # --lang --profile --config
-from naskah_lint.config import FAIL_ON, FORMATS, MODES, Settings, load_settings
-from naskah_lint.errors import ConfigError, OutputError, UnreadableFile
+from naskah_lint.commands import (
+    command_options,
+    command_settings,
+    fail,
+    fail_on_option,
+    format_option,
+    guarded,
+    mode_option,
+    output_option,
+    refuse_input,
+    write_output,
+)
+from naskah_lint.commands.diff_cmd import diff
+from naskah_lint.commands.new_cmd import new
+from naskah_lint.commands.register_cmd import register
+from naskah_lint.config import FORMATS, Settings
+from naskah_lint.errors import OutputError, UnreadableFile
 
 if TYPE_CHECKING:
+    from naskah_lint.api import Item
     from naskah_lint.engine.api import Pack, RuleSpec
     from naskah_lint.findings import Report
 
-F = TypeVar("F", bound=Callable[..., Any])
-
-EXIT_CLEAN, EXIT_FINDINGS, EXIT_USAGE, EXIT_INTERNAL = 0, 1, 2, 3
 PROGRESS_MIN_FILES = 5
-
-
-# --------------------------------------------------------------------------- errors
-
-
-def guarded(func: F) -> F:
-    """Turn our errors into one line and an exit code: 2 for config/output, 3 for bugs."""
-
-    @functools.wraps(func)
-    def wrapper(*args: Any, **kwargs: Any) -> Any:
-        from naskah_lint.i18n import t
-
-        lang = kwargs.get("lang") or "id"
-        try:
-            return func(*args, **kwargs)
-        except (click.exceptions.Exit, click.ClickException, click.Abort):
-            raise
-        except ConfigError as exc:
-            _fail(t("cli.config_error", lang, where=exc.where, reason=exc.reason), EXIT_USAGE)
-        except OutputError as exc:
-            _fail(str(exc), EXIT_USAGE)
-        except Exception as exc:  # our bug: one line, a hint, a traceback only on request
-            from naskah_lint.engine.runner import debug_enabled, internal_error_line
-
-            if debug_enabled():
-                import traceback
-
-                traceback.print_exc()
-            _fail(internal_error_line("", exc), EXIT_INTERNAL)
-        return None
-
-    return wrapper  # type: ignore[return-value]
-
-
-def _fail(line: str, code: int) -> None:
-    click.echo(f"naskah-lint: {line}", err=True)
-    sys.exit(code)
 
 
 # --------------------------------------------------------------------------- the group
@@ -86,17 +58,14 @@ def main() -> None:
 
 @main.command()
 @click.argument("paths", nargs=-1, required=True)
-@click.option("--format", "fmt", type=click.Choice(FORMATS), default=None, help="Report format.")
-@click.option("--output", "-o", metavar="FILE", default=None, help="Write the report to FILE.")
+@format_option(FORMATS, default=None, help="Report format.")
+@output_option("Write the report to FILE.")
 @click.option("--select", multiple=True, metavar="IDS", help="Rule ids, groups or prefixes.")
 @click.option("--ignore", multiple=True, metavar="IDS", help="Rule ids, groups or prefixes.")
-@click.option(
-    "--fail-on", type=click.Choice(FAIL_ON), default=None, help="Exit 1 at this severity."
-)
-@click.option("--mode", type=click.Choice(MODES), default=None, help="draft (default) or final.")
+@fail_on_option("Exit 1 at this severity.")
+@mode_option
 @click.option(
     "--annotate",
-    "annotate_dir",
     metavar="DIR",
     default=None,
     help="Write a copy of each draft with findings as Word comments under DIR.",
@@ -106,7 +75,7 @@ def main() -> None:
 @click.option(
     "--write-baseline", metavar="FILE", default=None, help="Record the findings as a baseline."
 )
-@shared_options
+@command_options
 @guarded
 def check(
     paths: tuple[str, ...],
@@ -116,7 +85,7 @@ def check(
     ignore: tuple[str, ...],
     fail_on: str | None,
     mode: str | None,
-    annotate_dir: str | None,
+    annotate: str | None,
     jobs: int | None,
     baseline: str | None,
     write_baseline: str | None,
@@ -126,47 +95,39 @@ def check(
 ) -> None:
     """Check .docx drafts (files or folders) against the rule pack."""
     from naskah_lint.api import discover_inputs, prepared_pack
+    from naskah_lint.engine.baseline import apply_baseline, baseline_text, load_baseline
     from naskah_lint.findings import FailOn
 
-    flags = {
-        "paths": paths,
-        "format": fmt,
-        "output": output,
-        "select": select,
-        "ignore": ignore,
-        "fail_on": fail_on,
-        "mode": mode,
-        "annotate": annotate_dir,
-        "jobs": jobs,
-        "baseline": baseline,
-        "write_baseline": write_baseline,
-        "lang": lang,
-        "profile": profile,
-    }
-    settings = load_settings(flags, config_file)
+    settings = command_settings(
+        lang,
+        profile,
+        config_file,
+        paths=paths,
+        format=fmt,
+        output=output,
+        select=select,
+        ignore=ignore,
+        fail_on=fail_on,
+        mode=mode,
+        annotate=annotate,
+        jobs=jobs,
+        baseline=baseline,
+        write_baseline=write_baseline,
+    )
     pack = prepared_pack(settings)
     items = discover_inputs(settings)
     inputs = [p for _, p in items if p is not None]
     for target in (settings.output, settings.write_baseline):
         if target is not None:
-            _refuse_input(Path(target), inputs, settings.lang)
-    recorded = None
-    if settings.baseline is not None:
-        from naskah_lint.engine.baseline import load_baseline
-
-        recorded = load_baseline(Path(settings.baseline))
+            refuse_input(Path(target), inputs, settings.lang)
+    if settings.annotate is not None:
+        _refuse_annotating_inputs(items, inputs, Path(settings.annotate), settings.lang)
+    recorded = load_baseline(Path(settings.baseline)) if settings.baseline is not None else None
 
     report = _run(settings, items)
     if settings.write_baseline is not None:
-        from naskah_lint.engine.baseline import write_baseline as record
-
-        try:
-            record(report, Path(settings.write_baseline))
-        except OSError as exc:
-            raise _output_error(settings.write_baseline, exc, settings.lang) from None
+        write_output(Path(settings.write_baseline), baseline_text(report), settings.lang)
     if recorded is not None:
-        from naskah_lint.engine.baseline import apply_baseline
-
         report = apply_baseline(report, recorded)
 
     _emit(report, pack, settings)
@@ -178,7 +139,7 @@ def check(
     sys.exit(report.exit_code(FailOn(settings.fail_on)))
 
 
-def _run(settings: Settings, items: Sequence[tuple[str, Path | None]]) -> Report:
+def _run(settings: Settings, items: Sequence[Item]) -> Report:
     """Lint with a progress bar on stderr when many files are checked interactively."""
     from naskah_lint.api import lint_paths
 
@@ -194,45 +155,6 @@ def _run(settings: Settings, items: Sequence[tuple[str, Path | None]]) -> Report
         return lint_paths(settings, on_result=lambda _: progress.advance(task), items=items)
 
 
-def _same_file(a: Path, b: Path) -> bool:
-    try:
-        return a.resolve() == b.resolve() or (a.exists() and b.exists() and a.samefile(b))
-    except OSError:
-        return False
-
-
-def _refuse_input(target: Path, inputs: Sequence[Path], lang: str) -> None:
-    from naskah_lint.i18n import t
-
-    if any(_same_file(target, p) for p in inputs):
-        raise OutputError(t("cli.output_is_input", lang, path=target))
-
-
-def _output_error(path: str | Path, exc: OSError, lang: str) -> OutputError:
-    from naskah_lint.i18n import t
-
-    reason = exc.strerror or type(exc).__name__
-    return OutputError(t("cli.output_error", lang, path=path, reason=reason))
-
-
-def write_atomically(path: Path, text: str, lang: str = "id") -> None:
-    """Write a text file via a temporary file in the same folder and a rename: a reader never
-    sees half a report, and a failed write leaves the old file in place."""
-    tmp: str | None = None
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
-            handle.write(text)
-        Path(tmp).replace(path)
-        tmp = None
-    except OSError as exc:
-        raise _output_error(path, exc, lang) from None
-    finally:
-        if tmp is not None:
-            Path(tmp).unlink(missing_ok=True)
-
-
 def render_report(report: Report, pack: Pack, fmt: str, lang: str) -> str:
     """The report in one of the formats (reporters imported on demand)."""
     import importlib
@@ -244,21 +166,42 @@ def render_report(report: Report, pack: Pack, fmt: str, lang: str) -> str:
 
 
 def _emit(report: Report, pack: Pack, settings: Settings) -> None:
+    """The report to --output, else to stdout (text streamed through rich, in colour on a TTY)."""
     if settings.output is not None:
         text = render_report(report, pack, settings.format, settings.lang)
-        write_atomically(Path(settings.output), text, settings.lang)
-        return
-    if settings.format == "text":
+        write_output(Path(settings.output), text, settings.lang)
+    elif settings.format == "text":
         from naskah_lint.report.text import make_console, print_report
 
         print_report(report, settings.lang, make_console(sys.stdout))
-        return
-    click.echo(render_report(report, pack, settings.format, settings.lang), nl=False)
+    else:
+        click.echo(render_report(report, pack, settings.format, settings.lang), nl=False)
 
 
-def _annotate(
-    report: Report, items: Sequence[tuple[str, Path | None]], dest: Path, lang: str
+def _refuse_annotating_inputs(
+    items: Sequence[Item], inputs: Sequence[Path], dest: Path, lang: str
 ) -> None:
+    """No annotated copy may replace an input (say `a.docx` and `a.naskah-lint.docx` both named
+    on the command line): OutputError (exit 2) before anything is checked or written."""
+    from naskah_lint.i18n import t
+    from naskah_lint.writer.annotate import annotated_path
+
+    def identity(path: Path) -> tuple[int, int] | None:
+        try:
+            found = path.stat()
+        except OSError:
+            return None
+        return found.st_dev, found.st_ino
+
+    taken = {identity(path) for path in inputs} - {None}
+    for display, path in items:
+        if path is not None:
+            copy = annotated_path(dest, display)
+            if identity(copy) in taken:
+                raise OutputError(f"{copy}: {t('annotate.same_as_input', lang)}")
+
+
+def _annotate(report: Report, items: Sequence[Item], dest: Path, lang: str) -> None:
     """A copy of each readable draft with its findings as Word comments, mirrored under dest."""
     from naskah_lint.writer.annotate import annotate, annotated_path
 
@@ -283,9 +226,9 @@ def _annotate(
 
 @main.command()
 @click.argument("file")
-@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text")
+@format_option(("text", "json"))
 @click.option("--blocks", is_flag=True, help="Show the reader's paragraphs instead.")
-@shared_options
+@command_options
 @guarded
 def outline(
     file: str,
@@ -300,39 +243,36 @@ def outline(
 
     from naskah_lint.api import unreadable_message
     from naskah_lint.i18n import t
-
-    settings = load_settings({"lang": lang, "profile": profile}, config_file)
-    path = Path(file)
-    if not path.exists():
-        _fail(f"{file}: {t('err.NOT_FOUND', settings.lang)}", EXIT_USAGE)
     from naskah_lint.reader import read_document
 
+    settings = command_settings(lang, profile, config_file)
+    path = Path(file)
+    if not path.exists():
+        fail(f"{file}: {t('err.NOT_FOUND', settings.lang)}")
     try:
         document = read_document(path)
     except UnreadableFile as exc:
-        _fail(f"{file}: {unreadable_message(exc, settings.lang)}", EXIT_USAGE)
-        return
+        fail(f"{file}: {unreadable_message(exc, settings.lang)}")
     if blocks:
         from naskah_lint.report.blocks import blocks_json, blocks_text
 
-        data: Any = blocks_json(document) if fmt == "json" else None
-        text = blocks_text(document, settings.lang) if fmt == "text" else ""
-    else:
-        from naskah_lint.api import prepared_pack
-        from naskah_lint.outline import segment
-        from naskah_lint.outline.render import outline_json, outline_text
+        if fmt == "json":
+            click.echo(json.dumps(blocks_json(document), ensure_ascii=False, indent=2))
+        else:
+            text = blocks_text(document, settings.lang)
+            click.echo(text, nl=not text.endswith("\n"))
+        return
+    from naskah_lint.api import prepared_pack
+    from naskah_lint.outline import segment
+    from naskah_lint.outline.render import outline_json, outline_text
 
-        found = segment(document, prepared_pack(settings).data.values)
-        if fmt == "text":
-            from naskah_lint.report.text import make_console
-
-            make_console(sys.stdout).print(outline_text(found, settings.lang))
-            return
-        data = outline_json(found, file)
+    found = segment(document, prepared_pack(settings).data.values)
     if fmt == "json":
-        click.echo(json.dumps(data, ensure_ascii=False, indent=2))
+        click.echo(json.dumps(outline_json(found, file), ensure_ascii=False, indent=2))
     else:
-        click.echo(text, nl=not text.endswith("\n"))
+        from naskah_lint.report.text import make_console
+
+        make_console(sys.stdout).print(outline_text(found, settings.lang))
 
 
 # --------------------------------------------------------------------------- rules, explain
@@ -355,8 +295,8 @@ def rule_dict(rule: RuleSpec, lang: str) -> dict[str, Any]:
 
 
 @main.command("rules")
-@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text")
-@shared_options
+@format_option(("text", "json"))
+@command_options
 @guarded
 def rules_command(fmt: str, lang: str | None, profile: str | None, config_file: str | None) -> None:
     """List the rules of the active pack."""
@@ -364,7 +304,7 @@ def rules_command(fmt: str, lang: str | None, profile: str | None, config_file: 
 
     from naskah_lint.api import prepared_pack
 
-    settings = load_settings({"lang": lang, "profile": profile}, config_file)
+    settings = command_settings(lang, profile, config_file)
     pack = prepared_pack(settings)
     if fmt == "json":
         entries = [rule_dict(r, settings.lang) for r in pack.rules]
@@ -385,16 +325,15 @@ def explain_text(rule: RuleSpec, lang: str) -> str:
     from naskah_lint.i18n import t
 
     def both(key: str, value: str) -> str:
+        """The translated value, with the language-neutral one in brackets when it differs."""
         shown = t(f"{key}.{value}", lang)
         return shown if shown == value else f"{shown} ({value})"
 
-    def sev(value: str) -> str:
-        return both("sev", value)
-
     lines = [f"{rule.id} — {rule.title.get(lang)}", ""]
-    lines.append(f"{t('explain.severity', lang)}: {sev(rule.severity.value)}")
+    lines.append(f"{t('explain.severity', lang)}: {both('sev', rule.severity.value)}")
     if rule.severity_final is not None and rule.severity_final is not rule.severity:
-        lines.append(f"{t('explain.severity_final', lang)}: {sev(rule.severity_final.value)}")
+        final = both("sev", rule.severity_final.value)
+        lines.append(f"{t('explain.severity_final', lang)}: {final}")
     lines.append(f"{t('explain.applies_to', lang)}: {', '.join(rule.applies_to)}")
     lines.append(f"{t('explain.languages', lang)}: {', '.join(rule.languages)}")
     lines.append(f"{t('explain.confidence', lang)}: {both('confidence', rule.confidence)}")
@@ -414,33 +353,24 @@ def explain_text(rule: RuleSpec, lang: str) -> str:
 
 @main.command()
 @click.argument("rule_id", metavar="RULE-ID")
-@shared_options
+@command_options
 @guarded
 def explain(rule_id: str, lang: str | None, profile: str | None, config_file: str | None) -> None:
     """Explain one rule: why, source, confidence, a bad and a good example."""
     from naskah_lint.api import prepared_pack
     from naskah_lint.i18n import t
 
-    settings = load_settings({"lang": lang, "profile": profile}, config_file)
+    settings = command_settings(lang, profile, config_file)
     pack = prepared_pack(settings)
     rule = pack.rule(rule_id.strip().upper())
     if rule is None:
-        _fail(t("cli.unknown_rule", settings.lang, rule=rule_id, pack=pack.name), EXIT_USAGE)
-        return
+        fail(t("cli.unknown_rule", settings.lang, rule=rule_id, pack=pack.name))
     click.echo(explain_text(rule, settings.lang), nl=False)
 
 
-def _add_commands() -> None:
-    """register, new and diff live in naskah_lint.commands (light modules: click only)."""
-    from naskah_lint.commands.diff_cmd import diff
-    from naskah_lint.commands.new_cmd import new
-    from naskah_lint.commands.register_cmd import register
-
-    for command in (register, new, diff):
-        main.add_command(command)
-
-
-_add_commands()
+main.add_command(register)
+main.add_command(new)
+main.add_command(diff)
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -85,6 +85,7 @@ def find_config(start: Path) -> Path | None:
 
 
 def _has_tool_table(pyproject: Path) -> bool:
+    """Whether a pyproject.toml has a [tool.naskah-lint] table."""
     try:
         data = tomllib.loads(pyproject.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
@@ -118,6 +119,7 @@ def read_config(path: Path, display: str) -> dict[str, Any]:
 
 
 def _selectors(value: object, where: str) -> tuple[str, ...]:
+    """A config value of rule ids, groups or prefixes (a string or a list of strings)."""
     if isinstance(value, str):
         value = [value]
     if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
@@ -191,16 +193,10 @@ def load_settings(
         profile = file_values.get("profile")
         if isinstance(profile, str):
             file_values["profile"] = _profile_from_file(profile, Path(config_dir))
-    values = dict(file_values)
-    for key, value in flags.items():
-        if value is None or (isinstance(value, tuple) and not value):
-            continue
-        values[key] = value
-    from_file = frozenset(
-        k.replace("_", "-") for k in file_values if k not in flags or _unset(flags[k])
-    )
+    given = {key: value for key, value in flags.items() if not _unset(value)}
+    from_file = frozenset(k.replace("_", "-") for k in file_values if k not in given)
     return Settings(
-        **values,
+        **{**file_values, **given},
         config_file=display if path is not None else None,
         config_dir=config_dir,
         from_file=from_file,
@@ -208,10 +204,12 @@ def load_settings(
 
 
 def _unset(value: object) -> bool:
+    """A flag that was not given: None, or an empty tuple for a repeatable option."""
     return value is None or (isinstance(value, tuple) and not value)
 
 
 def _display(path: Path, cwd: Path) -> str:
+    """The config file as error messages name it: relative to the working folder if possible."""
     try:
         return os.path.relpath(path, cwd)
     except ValueError:  # another drive on Windows
@@ -220,7 +218,7 @@ def _display(path: Path, cwd: Path) -> str:
 
 def _profile_from_file(profile: str, config_dir: Path) -> str:
     """A profile path in a config file is relative to that file's folder (names stay names)."""
-    from naskah_lint.engine.loader import is_pack_name
+    from naskah_lint.packs import is_pack_name
 
     if is_pack_name(profile) or Path(profile).is_absolute():
         return profile

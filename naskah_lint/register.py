@@ -20,8 +20,6 @@ from naskah_lint.lang import dates, quantities
 from naskah_lint.lang.normalize import find_placeholders
 from naskah_lint.outline.model import Outline
 
-STATUSES = ("draft", "active", "expiring", "expired", "unreadable")
-
 COLUMNS = (
     "path",
     "document_type",
@@ -43,6 +41,8 @@ COLUMNS = (
 
 @dataclass(frozen=True, slots=True)
 class RegisterRow:
+    """One agreement of the register; None where the document does not say (or a blank)."""
+
     path: str
     document_type: str | None
     title: str | None
@@ -61,6 +61,7 @@ class RegisterRow:
 
 
 def _iso_duration(years: int, months: int, days: int) -> str | None:
+    """An ISO 8601 duration ("P1Y6M"); None for nothing."""
     if not (years or months or days):
         return None
     out = "P"
@@ -227,6 +228,8 @@ def unreadable_row(path: str, message: str) -> RegisterRow:
 
 
 def _row_dict(row: RegisterRow) -> dict[str, object]:
+    """A row as plain data, keys in column order, dates in ISO form."""
+
     def iso(d: dt.date | None) -> str | None:
         return d.isoformat() if d else None
 
@@ -266,13 +269,13 @@ def render_csv(rows: Sequence[RegisterRow], delimiter: str = ";") -> str:
     writer = csv.writer(buf, delimiter=delimiter, lineterminator="\r\n")
     writer.writerow(COLUMNS)
     for row in rows:
-        d = _row_dict(row)
-        writer.writerow(
-            [
-                " | ".join("" if x is None else str(x) for x in v)
-                if isinstance(v, list)
-                else ("" if v is None else str(v))
-                for v in (d[c] for c in COLUMNS)
-            ]
-        )
+        values = _row_dict(row)
+        writer.writerow([_csv_cell(values[column]) for column in COLUMNS])
     return "\ufeff" + buf.getvalue()
+
+
+def _csv_cell(value: object) -> str:
+    """One CSV cell: empty for None, a list's items joined with " | "."""
+    if isinstance(value, list):
+        return " | ".join(_csv_cell(item) for item in value)
+    return "" if value is None else str(value)

@@ -22,6 +22,7 @@ _TITLE = {"NK": "NOTA KESEPAHAMAN", "PKS": "PERJANJIAN KERJA SAMA"}
 
 
 def _is_government(name: str, values: Mapping[str, Any]) -> bool:
+    """Whether a party is a government body (it signs without meterai), by the pack's keywords."""
     upper = f" {name.upper()} "
     private = values.get("private_keywords", ())
     if any(f" {k.upper()} " in upper for k in private):

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import stat
 import zipfile
 from pathlib import Path
 
@@ -148,15 +149,22 @@ def test_every_finding_becomes_a_comment_on_the_right_block(draft: Path) -> None
         ("body", 6),
     ]
     assert [c.text for c in comments] == [
-        "[Dokumen] CLAUSE-MONEV: pesan CLAUSE-MONEV",
-        "FMT-TITLE-CENTER: pesan FMT-TITLE-CENTER",
-        "CONS-WEEKDAY-DATE: pesan CONS-WEEKDAY-DATE",
-        "FMT-EMPTY: pesan FMT-EMPTY",
-        "[Kaki halaman, paragraf 1] FMT-FONT: pesan FMT-FONT",
-        "[Kepala halaman, paragraf 1] FMT-PAGE-NUMBER: pesan FMT-PAGE-NUMBER",
-        "[Kotak teks, paragraf 1] FMT-BOX: pesan FMT-BOX",
-        "STRUCT-PENUTUP: pesan STRUCT-PENUTUP",
+        "[Dokumen] CLAUSE-MONEV (peringatan): pesan CLAUSE-MONEV",
+        "FMT-TITLE-CENTER (peringatan): pesan FMT-TITLE-CENTER",
+        "CONS-WEEKDAY-DATE (peringatan): pesan CONS-WEEKDAY-DATE",
+        "FMT-EMPTY (peringatan): pesan FMT-EMPTY",
+        "[Kaki halaman, paragraf 1] FMT-FONT (peringatan): pesan FMT-FONT",
+        "[Kepala halaman, paragraf 1] FMT-PAGE-NUMBER (peringatan): pesan FMT-PAGE-NUMBER",
+        "[Kotak teks, paragraf 1] FMT-BOX (peringatan): pesan FMT-BOX",
+        "STRUCT-PENUTUP (peringatan): pesan STRUCT-PENUTUP",
     ]
+
+
+def test_the_copy_is_an_ordinary_readable_file(draft: Path) -> None:
+    dest = draft / "out" / "copy.naskah-lint.docx"
+    annotate(draft / "in" / "draf pks.docx", FINDINGS[:1], dest, "id")
+    assert stat.S_IMODE(dest.stat().st_mode) == 0o644  # not mkstemp's private 0600
+    assert [p.name for p in dest.parent.iterdir()] == ["copy.naskah-lint.docx"]
 
 
 def test_whole_document_findings_go_on_the_given_title_block(draft: Path) -> None:
@@ -198,7 +206,7 @@ def test_suggestion_and_language(draft: Path) -> None:
     annotate(draft / "in" / "draf pks.docx", [f], dest, "en")
     [comment] = read_document(dest).comments
     assert comment.text == (
-        "[Footer, paragraph 1] CONS-WEEKDAY-DATE: Weekday is wrong\nsecond line\n"
+        "[Footer, paragraph 1] CONS-WEEKDAY-DATE (error): Weekday is wrong\nsecond line\n"
         "Suggestion: Write Monday."
     )
 
@@ -375,7 +383,9 @@ def test_reannotating_cleans_word_side_parts(draft: Path) -> None:
     _add_comments_extended(first, keep_para_id="7ABCDEF0")
     second = draft / "second.docx"
     annotate(first, FINDINGS[3:4], second, "id")
-    assert [c.text for c in read_document(second).comments] == ["FMT-EMPTY: pesan FMT-EMPTY"]
+    assert [c.text for c in read_document(second).comments] == [
+        "FMT-EMPTY (peringatan): pesan FMT-EMPTY"
+    ]
     with zipfile.ZipFile(second) as zf:
         extended = etree.fromstring(zf.read("word/commentsExtended.xml"))
     assert [e.get(f"{{{W15}}}paraId") for e in extended] == ["7ABCDEF0"]

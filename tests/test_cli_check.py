@@ -12,6 +12,7 @@ from typing import Any
 import pytest
 from click.testing import CliRunner, Result
 
+from naskah_lint import packs
 from naskah_lint.cli import main
 from naskah_lint.engine import loader
 from naskah_lint.engine.api import Kind
@@ -137,11 +138,10 @@ def test_exit_3_for_a_failing_kind_other_rules_still_reported(
     monkeypatch.delenv("NASKAH_LINT_DEBUG", raising=False)
     result = _invoke(["check", str(drafts / "defect.docx"), "--select", FMT3, "--format", "json"])
     assert result.exit_code == 3
-    assert [f["rule"] for f in _json(result)["files"][0]["findings"]] == [
-        "FMT-PAPER-SIZE",
-        "FMT-FONT",
-        "FMT-FONT",
-    ]
+    checked = _json(result)["files"][0]
+    assert [f["rule"] for f in checked["findings"]] == ["FMT-PAPER-SIZE", "FMT-FONT", "FMT-FONT"]
+    assert checked["error"] is None and checked["document_type"] == "PKS"
+    assert checked["internal_error"].startswith("internal error in rule FMT-MARGINS")
     lines = result.stderr.strip().splitlines()
     assert len(lines) == 1
     assert "internal error in rule FMT-MARGINS (kind margins): ZeroDivisionError" in lines[0]
@@ -169,8 +169,9 @@ def test_exit_3_for_a_reader_bug_other_files_still_checked(
     result = _invoke(args, drafts)
     assert result.exit_code == 3
     files = _json(result)["files"]
-    assert files[0]["error"]["code"] == "INTERNAL"
-    assert "internal error while reading the file: KeyError" in files[0]["error"]["message"]
+    assert files[0]["error"] is None and files[0]["document_type"] is None
+    assert "internal error while reading the file: KeyError" in files[0]["internal_error"]
+    assert "internal_error" not in files[1]
     assert len(files[1]["findings"]) == 4
 
 
@@ -192,7 +193,7 @@ def test_config_and_selection_errors_exit_2_with_one_line(drafts: Path, tmp_path
 
 def test_bad_pack_is_exit_2_naming_file_and_key(drafts: Path, tmp_path: Path) -> None:
     pack = tmp_path / "pack"
-    shutil.copytree(loader.find_pack("kpu-1068-2023")[0], pack)
+    shutil.copytree(packs.find_pack("kpu-1068-2023")[0], pack)
     fmt = pack / "fmt.yml"
     fmt.write_text(fmt.read_text(encoding="utf-8").replace("min_size_pt: 11", "min_size_pt: x"))
     result = _invoke(["check", str(drafts / "clean.docx"), "--profile", str(pack)])

@@ -114,6 +114,16 @@ def test_help_and_version_import_nothing_heavy() -> None:
     assert out.strip() == "[]"
 
 
+def test_a_closed_pipe_is_an_unwritten_output_not_a_bug() -> None:
+    """`naskah-lint rules | head -1`: the reader left early; no bug report on stderr, exit 2."""
+    command = [sys.executable, "-m", "naskah_lint.cli", "rules", "--format", "json"]
+    proc = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    assert proc.stdout is not None
+    proc.stdout.close()  # before the interpreter has even started: every write fails
+    _, err = proc.communicate(timeout=60)
+    assert (proc.returncode, err) == (2, b"")
+
+
 # --------------------------------------------------------------------------- text report
 
 

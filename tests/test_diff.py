@@ -11,7 +11,8 @@ import click
 import pytest
 from click.testing import CliRunner, Result
 
-from naskah_lint.commands.diff_cmd import compare, diff
+from naskah_lint.commands.diff_cmd import diff
+from naskah_lint.diff import compare
 from naskah_lint.findings import Finding, Location, Severity
 from naskah_lint.writer.docspec import build, load_spec
 

@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 from engine_docs import SHIPPED, TEST_KINDS, load, make_pack, rule_yaml, use_kinds
 
+from naskah_lint import packs
 from naskah_lint.engine import loader
 from naskah_lint.engine.api import Kind
 from naskah_lint.errors import ConfigError
@@ -224,17 +225,17 @@ def test_override_params_validates_like_the_pack(tmp_path, monkeypatch) -> None:
 
 
 def test_find_pack_by_name_folder_and_error(tmp_path) -> None:
-    folder, display = loader.find_pack("kpu-1068-2023")
+    folder, display = packs.find_pack("kpu-1068-2023")
     assert (folder / "pack.yml").is_file() and display == "rules/kpu-1068-2023"
     copy = tmp_path / "my-pack"
     shutil.copytree(SHIPPED, copy)
-    assert loader.find_pack(str(copy)) == (copy, str(copy))
+    assert packs.find_pack(str(copy)) == (copy, str(copy))
     with pytest.raises(ConfigError) as info:
-        loader.find_pack(str(tmp_path / "nothing"))
+        packs.find_pack(str(tmp_path / "nothing"))
     assert info.value.where == "--profile"
     (tmp_path / "empty").mkdir()
     with pytest.raises(ConfigError) as info:
-        loader.find_pack(str(tmp_path / "empty"))
+        packs.find_pack(str(tmp_path / "empty"))
     assert "needs a pack.yml" in info.value.reason
 
 
@@ -298,7 +299,7 @@ def test_installed_pack_by_name(tmp_path, monkeypatch) -> None:
     copy = tmp_path / "acme-pack"
     shutil.copytree(SHIPPED, copy)
     monkeypatch.setattr("engine_docs.ACME", str(copy), raising=False)
-    points = [_entry("acme", "engine_docs:ACME", loader.PACKS_GROUP)]
+    points = [_entry("acme", "engine_docs:ACME", packs.PACKS_GROUP)]
     monkeypatch.setattr(importlib.metadata, "entry_points", _EntryPoints(points))
-    assert loader.find_pack("acme") == (copy, str(copy))
-    assert loader.is_pack_name("acme") and not loader.is_pack_name("other")
+    assert packs.find_pack("acme") == (copy, str(copy))
+    assert packs.is_pack_name("acme") and not packs.is_pack_name("other")

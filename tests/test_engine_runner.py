@@ -85,7 +85,7 @@ def test_locations_labels_and_sorting(tmp_path, monkeypatch, doc_and_outline) ->
             [
                 ("body", 1, "dokumen", None, None, "Document"),
                 ("body", 2, "pembukaan", None, None, "Opening, paragraph 2"),
-                ("body", 6, "pasal", 1, 2, "Article 1 paragraph (2), paragraph 6"),
+                ("body", 6, "pasal", 1, 2, "Article 1(2), paragraph 6"),
                 ("body", 7, "penutup", None, None, "Closing, paragraph 7"),
                 ("footer", 1, "dokumen", None, None, "Footer, paragraph 1"),
                 ("textbox", 1, "pembukaan", None, None, "Text box, paragraph 1"),

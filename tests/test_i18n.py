@@ -62,5 +62,5 @@ def test_every_computed_key_family_is_complete() -> None:
 @pytest.mark.parametrize("lang", ["id", "en"])
 def test_t_fills_and_falls_back(lang: str) -> None:
     label = t("loc.pasal_ayat", lang, pasal=5, ayat=2)
-    assert label == {"id": "Pasal 5 ayat (2)", "en": "Article 5 paragraph (2)"}[lang]
+    assert label == {"id": "Pasal 5 ayat (2)", "en": "Article 5(2)"}[lang]
     assert t("loc.judul", "fr") == "Judul"  # unknown language: Indonesian

@@ -185,6 +185,49 @@ def test_weekday_wrong_names_the_expected_day_and_anchors_on_it() -> None:
     assert text[h.run_start : h.run_end] == "Rabu"
 
 
+def test_weekday_and_date_messages_read_in_english() -> None:
+    import dataclasses
+
+    from test_kinds_structure import clean_pks, replace_text
+    from test_kinds_structure import run as run_rule
+
+    doc_, outline_ = clean_pks()
+    assert outline_.opening is not None
+    wrong = dataclasses.replace(
+        outline_,
+        opening=dataclasses.replace(
+            outline_.opening, weekday="Rabu", numeric_date=dt.date(2024, 7, 9)
+        ),
+    )
+    doc_ = replace_text(doc_, 10, outline_.opening.text.replace("Senin", "Rabu"))
+    [weekday] = run_rule(doc_, wrong, "CONS-WEEKDAY-DATE", lang="en")
+    assert weekday.message == (
+        "The weekday 'Rabu' does not match the date: 8 July 2024 is a Monday ('Senin' in "
+        "Indonesian). Write 'Pada hari ini Senin' or check the date."
+    )
+    [weekday_id] = run_rule(doc_, wrong, "CONS-WEEKDAY-DATE")
+    assert weekday_id.message == (
+        "Hari 'Rabu' tidak sesuai: 8 Juli 2024 jatuh pada hari Senin. Tulis 'Pada hari ini "
+        "Senin' atau periksa tanggalnya."
+    )
+    [numeric] = run_rule(doc_, wrong, "CONS-OPENING-NUMERIC", lang="en")
+    assert "means 9 July 2024, not the date in words (8 July 2024)" in numeric.message
+
+
+def test_bilingual_values_format_and_pickle() -> None:
+    import pickle
+
+    value = c.date_value(dt.date(2024, 2, 29))
+    assert (f"{value}", f"{value:en}", value == "29 Februari 2024") == (
+        "29 Februari 2024",
+        "29 February 2024",
+        True,
+    )
+    assert f"{c.weekday_value('Jum’at'):en}" == "Friday"
+    again = pickle.loads(pickle.dumps(value))
+    assert (str(again), f"{again:en}") == ("29 Februari 2024", "29 February 2024")
+
+
 @pytest.mark.parametrize("weekday", ["Senin", "SENIN", "senin"])
 def test_weekday_right_in_any_case_passes(weekday: str) -> None:
     o = outline(opening=opening(SENIN, weekday=weekday, date=JULY8))
@@ -398,6 +441,24 @@ def test_list_sequence_gap_restart_and_nesting() -> None:
     hits = run("list-sequence", ctx(d, o))
     assert [(h.block, h.params["found"], h.params["expected"]) for h in hits] == [(7, "d.", "c.")]
     assert hits[0].params["where"] == "Pasal 4 ayat (1)"
+
+
+def test_list_restart_after_sub_items_is_a_slip_but_after_prose_a_new_list() -> None:
+    # Pasal 6 of the UNS PKS template: 3. Prosedur pembayaran / a. … / 1) 2) / a. (meant b.)
+    items = (
+        ListItem("angka", "1.", 1, 1, 2, None),
+        ListItem("huruf", "a.", 1, 2, 3, None),
+        ListItem("angka", "1)", 1, 3, 4, None),
+        ListItem("angka", "2)", 2, 3, 5, None),
+        ListItem("huruf", "a.", 1, 2, 6, None),
+        ListItem("huruf", "a.", 1, 2, 8, None),  # after the prose in block 7: a new list
+    )
+    texts = ["Pasal 6", "1. Prosedur", "a. Biaya", "1) …", "2) …", "a. Transfer", "Rekening:"]
+    d = doc([*texts, "a. Lain"])
+    o = outline(pasal=(pasal(6, 1, 8, lists=items, ayat=()),))
+    hits = run("list-sequence", ctx(d, o))
+    found = [(h.block, h.params["found"], h.params["previous"], h.params["expected"]) for h in hits]
+    assert found == [(6, "a.", "a.", "b.")]
 
 
 def test_list_starting_late_is_reported() -> None:
@@ -753,7 +814,7 @@ def test_placeholders_fold_beyond_max_findings() -> None:
         (1, "default"),
         (2, "default"),
         (3, "default"),
-        (None, "more"),
+        (4, "more"),  # on the first paragraph not listed, so it sorts in reading order
     ]
     assert dict(hits[-1].params) == {"found": 2, "count": 2}
 

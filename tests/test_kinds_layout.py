@@ -12,7 +12,7 @@ from test_kinds_structure import blocks_of, clean_pks, replace_text, run
 from naskah_lint.engine.loader import build_params
 from naskah_lint.errors import ConfigError
 from naskah_lint.kinds import layout
-from naskah_lint.model import Block, Document, Section, Story
+from naskah_lint.model import Block, CellPos, Document, Section, Story
 
 LAYOUT_RULES = (
     "FMT-TITLE-CAPS",
@@ -73,6 +73,16 @@ def test_title_caps_per_line_with_values() -> None:
     assert found[0].message == (
         "Baris judul 'Perjanjian Kerja Sama' tidak seluruhnya huruf kapital "
         "(Perjanjian, Kerja, Sama): tulis 'PERJANJIAN KERJA SAMA'."
+    )
+
+
+def test_title_caps_quotes_words_without_their_brackets() -> None:
+    doc, outline = clean_pks()
+    doc = replace_text(doc, 1, "MEMORANDUM OF UNDERSTANDING (MoU)")
+    [found] = run(doc, outline, "FMT-TITLE-CAPS")
+    assert found.message == (
+        "Baris judul 'MEMORANDUM OF UNDERSTANDING (MoU)' tidak seluruhnya huruf kapital (MoU): "
+        "tulis 'MEMORANDUM OF UNDERSTANDING (MOU)'."
     )
 
 
@@ -244,6 +254,40 @@ def test_paraf_box_per_section() -> None:
         ),
     )
     assert run(by_text, outline, "FMT-PARAF") == []
+
+
+def test_paraf_table_naming_the_parties_counts_without_the_word_paraf() -> None:
+    doc, outline = clean_pks()
+    footer = "word/footer1.xml"
+    sectioned = with_sections(doc, section(footer_parts=(footer,)))
+
+    def cell(index: int, text: str, row: int, col: int, table: int = 0) -> Block:
+        return Block(
+            story=Story.FOOTER,
+            index=index,
+            text=text,
+            story_part=footer,
+            cell=CellPos(table, row, col),
+        )
+
+    # the mitraku footer: PIHAK KESATU | PIHAK KEDUA over two empty cells for the initials
+    table = add_blocks(
+        sectioned,
+        cell(1, "PIHAK KESATU", 0, 0),
+        cell(2, "PIHAK KEDUA", 0, 1),
+        cell(3, "", 1, 0),
+        cell(4, "", 1, 1),
+    )
+    assert run(table, outline, "FMT-PARAF") == []
+    # one party cell, or the parties named in a footer paragraph, is no paraf box
+    one = add_blocks(sectioned, cell(1, "PIHAK KESATU", 0, 0), cell(2, "Halaman 1", 0, 1))
+    assert blocks_of(run(one, outline, "FMT-PARAF")) == [(None, "info")]
+    prose = add_blocks(
+        sectioned,
+        Block(story=Story.FOOTER, index=1, text="PIHAK KESATU", story_part=footer),
+        Block(story=Story.FOOTER, index=2, text="PIHAK KEDUA", story_part=footer),
+    )
+    assert blocks_of(run(prose, outline, "FMT-PARAF")) == [(None, "info")]
 
 
 # --------------------------------------------------------------------------- logo

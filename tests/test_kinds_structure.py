@@ -517,9 +517,9 @@ def test_para_pihak_definition_from_outline_or_text() -> None:
 def test_recitals_letters_bahwa_and_endings() -> None:
     doc, outline = clean_pks()
     recitals = (
-        Recital("a", "bahwa …;", 15, True, ";"),
-        Recital("c", "PIHAK KEDUA …", 16, False, ","),
-        Recital("d", "bahwa …", 17, True, ""),
+        Recital("a", "bahwa PIHAK KESATU adalah lembaga negara;", 15, True, ";"),
+        Recital("c", "PIHAK KEDUA adalah perguruan tinggi,", 16, False, ","),
+        Recital("d", "bahwa PARA PIHAK sepakat", 17, True, ""),
     )
     bad = dataclasses.replace(
         outline, premis=dataclasses.replace(outline.premis, recitals=recitals)
@@ -528,9 +528,10 @@ def test_recitals_letters_bahwa_and_endings() -> None:
     assert blocks_of(found) == [(16, "warning")] * 3 + [(17, "warning")] * 2
     messages = [f.message for f in found]
     assert "Butir premis berlabel 'c': beri huruf berurutan, di sini 'b.'." in messages
-    assert "Butir premis b. diakhiri ',': akhiri dengan ';' / '; dan' / '; atau'." in messages
-    assert "Butir premis c. diakhiri '-': akhiri dengan '.' / ';'." in messages
-    assert any(m.startswith("Butir premis b. tidak diawali 'bahwa'") for m in messages)
+    # items are named as written ("c", "d"), not by the letter they should have
+    assert "Butir premis c. diakhiri ',': akhiri dengan ';' / '; dan' / '; atau'." in messages
+    assert "Butir premis d. diakhiri '-': akhiri dengan '.' / ';'." in messages
+    assert any(m.startswith("Butir premis c. tidak diawali 'bahwa'") for m in messages)
     gone = dataclasses.replace(outline, premis=None)
     assert blocks_of(run(doc, gone, "STRUCT-RECITALS")) == [(None, "warning")]
 
@@ -552,6 +553,25 @@ def test_recitals_in_another_style_are_reported_once_per_check() -> None:
         "huruf berurutan a., b., ….",
         "Tidak satu pun dari 3 butir premis diawali 'bahwa': awali setiap butir dengan 'bahwa …'.",
     ]
+
+
+def test_recitals_named_by_their_label_and_blank_endings_left_to_placeholders() -> None:
+    doc, outline = clean_pks()
+    recitals = (
+        Recital(None, "bahwa PIHAK KESATU adalah lembaga negara.", 15, True, ".", label="1."),
+        Recital(None, "bahwa PIHAK KEDUA adalah ……", 16, True, "", label="2."),
+        Recital(None, "bahwa PARA PIHAK bermaksud bekerja sama.", 17, True, ".", label="3."),
+    )
+    numbered = dataclasses.replace(
+        outline, premis=dataclasses.replace(outline.premis, recitals=recitals)
+    )
+    found = run(doc, numbered, "STRUCT-RECITALS")
+    # item 1 really ends with a full stop; item 2 ends in a dotted blank, not in punctuation
+    assert [(f.location.block, f.message) for f in found if "diakhiri" in f.message] == [
+        (15, "Butir premis 1. diakhiri '.': akhiri dengan ';'.")
+    ]
+    english = run(doc, numbered, "STRUCT-RECITALS", lang="en")
+    assert "Recital 1. ends with '.': end it with ';'." in [f.message for f in english]
 
 
 def test_pks_cites_nk() -> None:

@@ -195,6 +195,22 @@ def test_kerjasama_spelling_keeps_case_and_affixes() -> None:
     ]
 
 
+def test_kerjasama_in_a_capitalised_name_and_once_per_paragraph() -> None:
+    texts = [
+        "Perjanjian Kerjasama ini dilaksanakan dalam rangka kerjasama dan kerjasama lain.",
+        "Wakil Rektor Perencanaan, Kerjasama, Bisnis dan Informasi",
+        "Kerjasama ini berlaku. Kerjasama dievaluasi.",
+    ]
+    o = outline(parts=((1, "pasal"),))
+    hits = run("substitution", ctx(doc(texts), o), params_of("FMT-SPELL-KERJASAMA"))
+    assert [(h.block, h.params["found"], h.params["expected"], h.run_start) for h in hits] == [
+        (1, "Kerjasama", "Kerja Sama", 11),  # part of the name "Perjanjian Kerja Sama"
+        (1, "kerjasama", "kerja sama", 51),  # the second "kerjasama" in block 1 is not repeated
+        (2, "Kerjasama", "Kerja Sama", 26),
+        (3, "Kerjasama", "Kerja sama", 0),  # starts a sentence: sentence case
+    ]
+
+
 # --------------------------------------------------------------------------- meterai
 
 
@@ -246,3 +262,35 @@ def test_bad_regex_in_params_is_a_pack_error() -> None:
             {"substitutions": [{"pattern": "kerjasama", "replacement": "\\2"}]},
             "rules[0].params",
         )
+
+
+@pytest.mark.parametrize(
+    ("institution", "expected"),
+    [
+        # NGOs, companies and associations whose names hold words that government bodies use too
+        ("Lembaga Pemantau Pemilu Indonesia", ("default", None)),
+        ("Lembaga Swadaya Masyarakat Peduli Demokrasi", ("default", None)),
+        ("Badan Usaha Milik Desa Cahaya Abadi", ("default", None)),
+        ("PT Bank Rakyat Indonesia (Persero) Tbk", ("default", None)),
+        ("Yayasan Komisi Hak Anak", ("default", None)),
+        # no keyword either way: unknown, info only
+        ("Lembaga Sertifikasi Profesi Telekomunikasi Digital Indonesia", ("unknown", "info")),
+        ("Badan Eksekutif Mahasiswa Universitas Contoh", ("unknown", "info")),
+        ("Sekretariat Forum Warga", ("unknown", "info")),
+        # government bodies named specifically
+        ("Badan Pusat Statistik Kabupaten Contoh", None),
+        ("Badan Kesatuan Bangsa dan Politik Provinsi Contoh", None),
+        ("Komisi Penyiaran Indonesia Daerah Contoh", None),
+        ("Sekretariat Daerah Kota Contoh", None),
+        ("Politeknik Negeri Bali", None),
+    ],
+)
+def test_meterai_government_keywords_are_specific(
+    institution: str, expected: tuple[str, str | None] | None
+) -> None:
+    d, sigs = _sigs()
+    parties = (party(1, "Komisi Pemilihan Umum Kabupaten Contoh"), party(2, institution))
+    hits = run(
+        "meterai", ctx(d, outline(parties=parties, signatures=sigs)), params_of("FMT-METERAI")
+    )
+    assert [(h.message, h.severity) for h in hits] == ([expected] if expected else [])

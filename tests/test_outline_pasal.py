@@ -117,6 +117,31 @@ def test_lists_levels_and_ayat_membership() -> None:
     assert o.ayat_of(13) is not None and o.ayat_of(13).number == 2  # type: ignore[union-attr]
 
 
+def test_parenthesised_numbers_are_their_own_level() -> None:
+    # UNS PKS Pasal 6: "3. Prosedur" / "a. …" / "1) …" "2) …" / "a. …" (meant b.)
+    o = outline_of(
+        [
+            *HEAD,
+            "Pasal 1",
+            "PEMBIAYAAN",
+            "1.\tBeban PIHAK KESATU;",
+            "2.\tProsedur pembayaran:",
+            "a.\tBiaya dibayarkan sebagai berikut:",
+            "1)\ttermin pertama;",
+            "2)\ttermin kedua;",
+            "a.\tPembayaran dilakukan secara transfer.",
+        ]
+    )
+    assert [(i.label, i.level) for i in o.pasal[0].lists] == [
+        ("1.", 1),
+        ("2.", 1),
+        ("a.", 2),
+        ("1)", 3),
+        ("2)", 3),
+        ("a.", 2),
+    ]
+
+
 def test_cross_references() -> None:
     o = outline_of(skeleton_pks())
     p3 = o.pasal[2]

@@ -320,3 +320,70 @@ def test_discover_walks_folders_and_keeps_named_files(tmp_path: Path) -> None:
     lock = str(tmp_path / "~$a.docx")
     missing = str(tmp_path / "missing.docx")
     assert discover([lock, missing]) == [(lock, Path(lock)), (missing, None)]
+
+
+def _messages(err: UnreadableFile) -> tuple[str, str]:
+    return t(err.key, "id", **err.params), t(err.key, "en", **err.params)
+
+
+def test_damaged_files_are_explained_in_the_users_language(tmp_path: Path) -> None:
+    """The library's own English (zipfile, lxml) never reaches the one-line message."""
+    data = build(p("Pasal 1"))
+    cut = tmp_path / "cut.docx"
+    cut.write_bytes(data[: len(data) // 2])
+    assert _messages(_error(cut)) == (
+        "berkas rusak (arsip zip terpotong atau cacat): buka dan simpan ulang di Word",
+        "file is damaged (truncated or broken zip archive): open it in Word and save it again",
+    )
+    broken = (
+        b'<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">'
+        b"\n<w:body><w:p></w:body>"
+    )
+    bad = write(tmp_path, "bad.docx", document_xml=broken)
+    err = _error(bad)
+    assert (err.key, err.params["part"], err.params["line"]) == (
+        "err.CORRUPT.xml",
+        "word/document.xml",
+        2,
+    )
+    assert _messages(err)[0] == (
+        "berkas rusak (XML tidak sah di word/document.xml, baris 2): buka dan simpan ulang di Word"
+    )
+    xxe = (
+        b'<?xml version="1.0"?><!DOCTYPE d [<!ENTITY x "y">]>'
+        b'<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">'
+        b"<w:body/></w:document>"
+    )
+    assert _messages(_error(write(tmp_path, "xxe.docx", document_xml=xxe)))[1] == (
+        "file refused (word/document.xml declares ENTITY definitions, which Word never writes): "
+        "open it in Word and save it again"
+    )
+    root = b'<w:styles xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"/>'
+    assert _messages(_error(write(tmp_path, "root.docx", document_xml=root)))[0] == (
+        "berkas rusak (bagian utama word/document.xml bukan dokumen Word, melainkan <styles>): "
+        "buka dan simpan ulang di Word"
+    )
+
+
+def test_every_corrupt_reason_has_a_message_without_library_words() -> None:
+    reasons = ("zip", "part", "missing", "xml", "entities", "deep", "root")
+    params = {"part": "word/x.xml", "line": 3, "root": "x", "detail": "Bad magic number"}
+    for lang in ("id", "en"):
+        for reason in reasons:
+            text = t(f"err.CORRUPT.{reason}", lang, **params)
+            assert "Bad magic" not in text
+            assert text.endswith(
+                "buka dan simpan ulang di Word" if lang == "id" else "save it again"
+            )
+
+
+def test_unreadable_for_lack_of_permission(tmp_path: Path) -> None:
+    if os.geteuid() == 0:
+        pytest.skip("root reads every file: permissions cannot be tested")
+    path = write(tmp_path, "locked.docx", p("x"))
+    path.chmod(0)
+    try:
+        err = _error(path)
+    finally:
+        path.chmod(0o644)
+    assert (err.code, err.key) == ("NOT_FOUND", "err.READ.permission")

@@ -31,7 +31,7 @@ def test_lines_for_the_sample_report() -> None:
         "(Kaki halaman, paragraf 2)",
         "::warning file=drafts/pks universitas.docx,line=40,title=META-UNUSED-SUPPRESSION::"
         "Komentar 'naskah-lint: abaikan FMT' tidak membungkam apa pun. (Penutup, paragraf 40)",
-        "::error file=rusak%2C lama%3A1.docx::"
+        "::error file=rusak%2C lama%3A1.docx,title=CORRUPT::"
         "berkas rusak (zip terpotong): buka dan simpan ulang di Word",
         "naskah-lint: 3 berkas diperiksa, 2 galat, 2 peringatan, 1 info, 1 tidak terbaca",
     ]

@@ -193,7 +193,7 @@ def test_outline_panel(fixed_outline: None) -> None:
     text = aside.text_content()
     assert "KPU KABUPATEN <KARANGANYAR>" in text
     assert "12/PR.07-PKS/3313/2024" in text
-    assert "Senin, 2024-07-08, Karanganyar (paragraf 12)" in text
+    assert "Senin, 8 Juli 2024, Karanganyar (paragraf 12)" in text
     pasal = [li.text_content() for li in css(aside, "ol.pasal-list li")]
     assert pasal == [
         "Pasal 1 MAKSUD DAN TUJUAN maksud-tujuan 2 ayat",
@@ -251,3 +251,35 @@ def test_filters_list_rules_found() -> None:
 def test_deterministic() -> None:
     report = sample_report()
     assert html.render(report, PACK, "id") == html.render(report, PACK, "id")
+
+
+def test_opening_date_in_the_report_language(fixed_outline: None) -> None:
+    doc = _doc(html.render(sample_report("en"), PACK, "en"))
+    [aside] = css(doc.get_element_by_id("file-1"), "aside.outline")
+    assert "Senin, 8 July 2024, Karanganyar (paragraph 12)" in aside.text_content()
+
+
+def test_summary_cells_name_their_column_for_narrow_screens() -> None:
+    doc = _doc(html.render(sample_report(), PACK, "id"))
+    first = css(doc, "section.summary tbody tr")[0]
+    assert [c.get("data-label") for c in first.findall("td")] == [
+        "Jenis dokumen",
+        "galat",
+        "peringatan",
+        "info",
+        "Status",
+    ]
+
+
+def test_matrix_columns_are_file_names_linked_to_their_cards() -> None:
+    doc = _doc(html.render(sample_report(), PACK, "id"))
+    heads = css(doc, "#matrix thead th")[1:]
+    assert [(h.get("title"), h.text_content()) for h in heads] == [
+        ("drafts/pks universitas.docx", "pks universitas.docx"),
+        (
+            "drafts/Nota Kesepahaman Jawa Tengah – édisi.docx",
+            "Nota Kesepahaman Jawa Tengah – édisi.docx",
+        ),
+        ("rusak, lama:1.docx", "rusak, lama:1.docx"),
+    ]
+    assert [h.find("a").get("href") for h in heads] == ["#file-1", "#file-2", "#file-3"]

@@ -95,9 +95,29 @@ def test_report_in_chromium(name: str, tmp_path: Path) -> None:
                 page.locator("#rule-filter").select_option(rule)
                 assert page.locator(".finding:visible").count() == expected
                 assert shown.inner_text() == f"{expected} dari {total} temuan ditampilkan"
+                # cards with nothing left to show drop their outline panel while filtered
+                others = sum(
+                    1
+                    for r in report.files
+                    if r.error is None and all(f.rule != rule for f in r.findings)
+                )
+                assert page.locator("article.file.no-match").count() == others
+                assert page.locator("article.file.no-match aside.outline:visible").count() == 0
                 page.locator("#rule-filter").select_option("")
+                assert page.locator("article.file.no-match").count() == 0
 
             page.screenshot(path=str(tmp_path / "report.png"), full_page=True)
+
+            # a phone: the summary stacks (no sideways scrolling), counts keep their labels
+            page.set_viewport_size({"width": 420, "height": 900})
+            row = page.locator("section.summary tbody tr").first
+            assert row.bounding_box()["width"] <= 420
+            assert page.locator("section.summary thead").is_hidden()
+            label = page.locator("section.summary tbody td.num").first.evaluate(
+                "el => getComputedStyle(el, '::before').content"
+            )
+            assert label == '"galat: "'
+            page.screenshot(path=str(tmp_path / "report-420.png"), full_page=True)
         finally:
             browser.close()
     assert errors == []

@@ -7,7 +7,14 @@ from pathlib import Path
 
 import click
 
-from naskah_lint.commands import command_options, fail, guarded
+from naskah_lint.commands import (
+    command_options,
+    command_settings,
+    fail,
+    guarded,
+    output_option,
+    write_output,
+)
 
 TYPES = ("NK", "PKS")
 
@@ -38,7 +45,7 @@ TYPES = ("NK", "PKS")
     metavar="YYYY-MM-DD",
     help="Signing date: written in words with its weekday (default: left blank to fill).",
 )
-@click.option("--output", "-o", metavar="FILE", required=True, help="The .docx to write.")
+@output_option("The .docx to write.", required=True)
 @click.option("--force", is_flag=True, help="Overwrite FILE if it exists.")
 @command_options
 @guarded
@@ -56,10 +63,9 @@ def new(
     """Write a new draft: title, nomor lines, opening, komparisi, recitals, the pack's pasal,
     penutup and signature table, with dotted blanks for what is left to fill."""
     from naskah_lint.api import prepared_pack
-    from naskah_lint.config import load_settings
     from naskah_lint.i18n import t
 
-    settings = load_settings({"lang": lang, "profile": profile}, config_file)
+    settings = command_settings(lang, profile, config_file)
     names = tuple(" ".join(p.split()) for p in parties)
     subject = " ".join(perihal.split()).rstrip(".")  # a title line takes no full stop
     if len(names) < 2:
@@ -75,19 +81,11 @@ def new(
         fail(t("new.exists", settings.lang, path=output))
 
     from naskah_lint.skeleton import skeleton_spec
-    from naskah_lint.writer.docspec import build
+    from naskah_lint.writer.docspec import render
 
     values = prepared_pack(settings).data.values
     kind = doc_type.upper()
     signing = day.date() if day is not None else None
     spec = skeleton_spec(kind, names, subject, signing, values)
-    try:
-        build(spec, target)
-    except OSError as exc:
-        from naskah_lint.errors import OutputError
-
-        reason = exc.strerror or type(exc).__name__
-        raise OutputError(
-            t("cli.output_error", settings.lang, path=output, reason=reason)
-        ) from None
+    write_output(target, render(spec), settings.lang)
     click.echo(t("new.written", settings.lang, type=kind, path=output))

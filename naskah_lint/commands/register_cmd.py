@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import sys
 from pathlib import Path
 
 import click
@@ -10,9 +11,13 @@ import click
 from naskah_lint.commands import (
     EXIT_CLEAN,
     command_options,
+    command_settings,
     fail,
+    format_option,
     guarded,
+    output_option,
     refuse_input,
+    write_output,
 )
 
 FORMATS = ("csv", "json")
@@ -32,9 +37,7 @@ def _delimiter(value: str, lang: str) -> str:
 
 @click.command("register")
 @click.argument("paths", nargs=-1, required=True, metavar="PATH...")
-@click.option(
-    "--format", "fmt", type=click.Choice(FORMATS), default="csv", help="Output format (csv)."
-)
+@format_option(FORMATS, default="csv", help="Output format (csv).")
 @click.option(
     "--today",
     type=click.DateTime(formats=["%Y-%m-%d"]),
@@ -55,7 +58,7 @@ def _delimiter(value: str, lang: str) -> str:
     show_default=True,
     help="CSV column separator (one character; 'tab' for a tab).",
 )
-@click.option("--output", "-o", metavar="FILE", default=None, help="Write the register to FILE.")
+@output_option("Write the register to FILE.")
 @command_options
 @guarded
 def register(
@@ -71,15 +74,11 @@ def register(
 ) -> None:
     """One row per agreement: type, perihal, parties, nomor, signing date and place, duration,
     end date, days until expiry and status, read from the documents themselves."""
-    import sys
-
     from naskah_lint.api import prepared_pack
-    from naskah_lint.cli import write_atomically
-    from naskah_lint.config import load_settings
     from naskah_lint.reader import discover
     from naskah_lint.register import render_csv, render_json, row_for_file
 
-    settings = load_settings({"lang": lang, "profile": profile}, config_file)
+    settings = command_settings(lang, profile, config_file)
     sep = _delimiter(delimiter, settings.lang)
     day = today.date() if today is not None else dt.date.today()
     values = prepared_pack(settings).data.values
@@ -98,7 +97,7 @@ def register(
 
     text = render_json(rows, day) if fmt == "json" else render_csv(rows, sep)
     if output is not None:
-        write_atomically(Path(output), text, settings.lang)
+        write_output(Path(output), text, settings.lang)
     else:
         click.echo(text, nl=False)
     sys.exit(code)

@@ -86,6 +86,7 @@ class Text:
     en: str
 
     def get(self, lang: str) -> str:
+        """The text in `lang` (Indonesian unless English is asked for and given)."""
         return self.en if lang == "en" and self.en else self.id
 
 
@@ -125,6 +126,7 @@ class Pack:
     path: str = ""
 
     def rule(self, rule_id: str) -> RuleSpec | None:
+        """The rule with this exact id, or None."""
         for r in self.rules:
             if r.id == rule_id:
                 return r

@@ -8,8 +8,6 @@ survives edits elsewhere in a draft. A baseline file is JSON:
 from __future__ import annotations
 
 import json
-import os
-import tempfile
 from collections import Counter
 from collections.abc import Mapping
 from dataclasses import replace
@@ -22,31 +20,19 @@ Baseline = Mapping[str, tuple[str, ...]]
 
 
 def _norm(path: str) -> str:
+    """The same key for a path on Windows and POSIX."""
     return path.replace("\\", "/")
 
 
-def baseline_from_report(report: Report) -> dict[str, object]:
-    """The JSON document recording every finding of `report` (readable files only)."""
+def baseline_text(report: Report) -> str:
+    """The baseline file recording every finding of `report` (readable files only), as JSON."""
     files = {
         _norm(r.path): sorted(f.fingerprint for f in r.findings)
         for r in report.files
         if r.error is None
     }
-    return {"schema_version": 1, "tool": "naskah-lint", "files": dict(sorted(files.items()))}
-
-
-def write_baseline(report: Report, path: Path) -> None:
-    """Write the baseline atomically (temp file in the same folder, then rename)."""
-    data = json.dumps(baseline_from_report(report), ensure_ascii=False, indent=2) + "\n"
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as fh:
-            fh.write(data)
-        Path(tmp).replace(path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    data = {"schema_version": 1, "tool": "naskah-lint", "files": dict(sorted(files.items()))}
+    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
 
 
 def load_baseline(path: Path) -> Baseline:

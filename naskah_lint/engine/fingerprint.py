@@ -12,6 +12,7 @@ import hashlib
 import re
 from collections import Counter
 from collections.abc import Sequence
+from typing import Any
 
 _SPACE = re.compile(r"\s+")
 # Leading labels whose numbers change when something is inserted above: "Pasal 5", "(2)",
@@ -43,6 +44,28 @@ def fingerprint(rule: str, path: str, text: str, occurrence: int) -> str:
     """The 16-hex-digit fingerprint of one finding."""
     basis = "\x1f".join((rule, path, text, str(occurrence)))
     return hashlib.sha256(basis.encode("utf-8")).hexdigest()[:16]
+
+
+def keyed_fingerprints(bases: Sequence[tuple[str, str, str, str]]) -> tuple[str, ...]:
+    """`fingerprints` of (rule, path, text + "\x1f" + key) bases (no suffix for an empty key;
+    normalised text holds no "\x1f"), without building those strings: the sha256 state after
+    rule, path and text is shared by the findings of one block, so a long block is hashed once
+    rather than once per finding."""
+    seen: Counter[tuple[str, str, str, str]] = Counter()
+    states: dict[tuple[str, str, str], Any] = {}
+    out: list[str] = []
+    for basis in bases:
+        rule, path, text, key = basis
+        state = states.get((rule, path, text))
+        if state is None:
+            state = hashlib.sha256("\x1f".join((rule, path, text)).encode("utf-8"))
+            states[(rule, path, text)] = state
+        digest = state.copy()
+        suffix = ("\x1f" + key if key else "") + "\x1f" + str(seen[basis])
+        digest.update(suffix.encode("utf-8"))
+        out.append(digest.hexdigest()[:16])
+        seen[basis] += 1
+    return tuple(out)
 
 
 def fingerprints(bases: Sequence[tuple[str, str, str]]) -> tuple[str, ...]:

@@ -2,9 +2,8 @@
 
 Policy is data: every mistake in a pack is a `ConfigError` naming the file, the key path and the
 reason (exit code 2), never a traceback. Kinds come from `naskah_lint.kinds.builtin_kinds()`,
-the engine's own `engine` kind and the entry-point group `naskah_lint.kinds`; packs are found by
-name (shipped, then installed through the entry-point group `naskah_lint.packs`), else as a
-folder.
+the engine's own `engine` kind and the entry-point group `naskah_lint.kinds`; `naskah_lint.packs`
+finds the pack's folder.
 """
 
 from __future__ import annotations
@@ -12,8 +11,6 @@ from __future__ import annotations
 import dataclasses
 import enum
 import functools
-import importlib.metadata
-import importlib.resources
 import re
 import string
 import types
@@ -22,13 +19,13 @@ from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
+from naskah_lint.config import DEFAULT_PROFILE
 from naskah_lint.engine.api import Context, Hit, Kind, Pack, PackData, RuleSpec, Text
 from naskah_lint.errors import ConfigError
 from naskah_lint.findings import Severity
+from naskah_lint.packs import PACK_NAME, entry_points, find_pack
 
-DEFAULT_PROFILE = "kpu-1068-2023"
 KINDS_GROUP = "naskah_lint.kinds"
-PACKS_GROUP = "naskah_lint.packs"
 ENGINE_KIND = "engine"
 
 GROUPS = ("STRUCT", "CLAUSE", "FMT", "CONS", "AUTH", "META")
@@ -97,13 +94,8 @@ ENGINE = Kind(
 )
 
 
-def _entry_points(group: str) -> tuple[importlib.metadata.EntryPoint, ...]:
-    """The entry points of one group, sorted by name (deterministic registration)."""
-    found = importlib.metadata.entry_points(group=group)
-    return tuple(sorted(found, key=lambda ep: ep.name))
-
-
 def _as_kinds(obj: object, where: str) -> tuple[Kind[Any], ...]:
+    """What a kinds entry point names: one Kind or an iterable of them (ConfigError else)."""
     if isinstance(obj, Kind):
         return (obj,)
     if isinstance(obj, Iterable) and not isinstance(obj, str | bytes):
@@ -123,7 +115,7 @@ def registered_kinds() -> Mapping[str, Kind[Any]]:
         (getattr(k.check, "__module__", "naskah_lint.kinds"), k) for k in builtin_kinds()
     ]
     sources.append(("naskah_lint.engine", ENGINE))
-    for ep in _entry_points(KINDS_GROUP):
+    for ep in entry_points(KINDS_GROUP):
         where = f"entry point {KINDS_GROUP}: {ep.name} = {ep.value}"
         try:
             obj = ep.load()
@@ -182,6 +174,7 @@ class _Map(dict[Any, Any]):
 
 
 def _read_yaml(path: Path, display: str) -> Any:
+    """One pack file; bad YAML is a ConfigError naming the file and line."""
     import yaml
 
     try:
@@ -224,16 +217,13 @@ def describe(tp: Any) -> str:
 
 
 def _plural(tp: Any) -> str:
+    """The plural of `describe` for list items ("strings", "mappings (Pair)")."""
     names = {str: "strings", int: "integers", float: "numbers", bool: "booleans"}
     if tp in names:
         return str(names[tp])
     if isinstance(tp, type) and dataclasses.is_dataclass(tp):
         return f"mappings ({tp.__name__})"
     return f"items ({describe(tp)})"
-
-
-def _hints(cls: type[Any]) -> Mapping[str, Any]:
-    return typing.get_type_hints(cls)
 
 
 def build_params(cls: type[Any], raw: object, where: str) -> Any:
@@ -247,7 +237,7 @@ def build_params(cls: type[Any], raw: object, where: str) -> Any:
     if unknown:
         known = ", ".join(fields) or "none"
         raise ConfigError(f"{where}.{unknown[0]}", f"unknown parameter (known: {known})")
-    hints = _hints(cls)
+    hints = typing.get_type_hints(cls)
     values: dict[str, Any] = {}
     for name, f in fields.items():
         if name in raw:
@@ -264,7 +254,7 @@ def override_params(instance: Any, raw: Mapping[str, Any], where: str) -> Any:
     """A copy of a params instance with some fields replaced by validated raw values."""
     cls = type(instance)
     fields = {f.name for f in dataclasses.fields(instance) if f.init}
-    hints = _hints(cls)
+    hints = typing.get_type_hints(cls)
     changes: dict[str, Any] = {}
     for key, value in raw.items():
         if key not in fields:
@@ -278,6 +268,7 @@ def override_params(instance: Any, raw: Mapping[str, Any], where: str) -> Any:
 
 
 def _shown(value: object) -> str:
+    """A value as an error message quotes it: its repr, cut at 60 characters."""
     text = repr(value)
     return text if len(text) <= 60 else text[:57] + "..."
 
@@ -355,6 +346,7 @@ def coerce(value: object, tp: Any, where: str) -> Any:
 
 
 def _freeze(value: object) -> Any:
+    """An untyped (Any) parameter with its lists as tuples, at any depth."""
     if isinstance(value, list | tuple):
         return tuple(_freeze(v) for v in value)
     if isinstance(value, Mapping):
@@ -396,6 +388,7 @@ def template_fields(template: str) -> frozenset[str]:
 
 
 def _template(raw: object, where: str) -> Text:
+    """A bilingual message template whose two languages use the same {fields}."""
     text = _text(raw, where)
     fields: dict[str, frozenset[str]] = {}
     for lang in LANGUAGES:
@@ -419,12 +412,14 @@ def _template(raw: object, where: str) -> Text:
 
 
 def _choice(raw: object, allowed: Sequence[str], where: str) -> str:
+    """One of `allowed` (ConfigError else)."""
     if not isinstance(raw, str) or raw not in allowed:
         raise ConfigError(where, f"expected one of {', '.join(allowed)}, got {_shown(raw)}")
     return raw
 
 
 def _choices(raw: object, allowed: Sequence[str], where: str) -> tuple[str, ...]:
+    """A non-empty list of distinct values from `allowed` (ConfigError else)."""
     if not isinstance(raw, list) or not raw:
         raise ConfigError(where, f"expected a non-empty list of {', '.join(allowed)}")
     values = tuple(_choice(v, allowed, f"{where}[{i}]") for i, v in enumerate(raw))
@@ -453,6 +448,7 @@ def _rule(raw: object, where: str, file: str, kinds: Mapping[str, Kind[Any]]) ->
 def _rule_fields(
     raw: Mapping[Any, Any], label: str, file: str, kinds: Mapping[str, Kind[Any]]
 ) -> RuleSpec:
+    """The rule's keys, each validated in turn (the first problem is the ConfigError)."""
     rid = raw.get("id")
     unknown = sorted(str(k) for k in raw if k not in _RULE_KEYS)
     if unknown:
@@ -541,7 +537,7 @@ def parse_pack(folder: Path, display: str) -> Pack:
         if key not in head:
             raise ConfigError(f"{head_display}: {key}", "required key is missing")
     name, version = head["name"], head["version"]
-    if not isinstance(name, str) or not re.match(r"^[A-Za-z0-9][A-Za-z0-9._-]*$", name):
+    if not isinstance(name, str) or not PACK_NAME.match(name):
         raise ConfigError(f"{head_display}: name", f"expected a simple name, got {_shown(name)}")
     if isinstance(version, bool) or not isinstance(version, str | int | float):
         raise ConfigError(f"{head_display}: version", f"expected a string, got {_shown(version)}")
@@ -587,69 +583,12 @@ def parse_pack(folder: Path, display: str) -> Pack:
     )
 
 
-# --------------------------------------------------------------------------- pack lookup
-
-
-def _shipped(name: str) -> Path | None:
-    """The shipped pack folder `name`: inside the package (wheel), else the repo's `rules/`."""
-    if not re.match(r"^[A-Za-z0-9][A-Za-z0-9._-]*$", name):
-        return None
-    try:
-        candidate = importlib.resources.files("naskah_lint") / "rules" / name
-        if candidate.is_dir() and (candidate / "pack.yml").is_file():
-            return Path(str(candidate))
-    except (OSError, ModuleNotFoundError):
-        pass
-    repo = Path(__file__).resolve().parents[2] / "rules" / name
-    if (repo / "pack.yml").is_file():
-        return repo
-    return None
-
-
-def _installed(name: str) -> Path | None:
-    """A pack registered by another package under the entry-point group `naskah_lint.packs`."""
-    for ep in _entry_points(PACKS_GROUP):
-        if ep.name != name:
-            continue
-        where = f"entry point {PACKS_GROUP}: {ep.name} = {ep.value}"
-        try:
-            obj = ep.load()
-            if callable(obj):
-                obj = obj()
-        except Exception as exc:  # a broken plug-in is a configuration problem
-            raise ConfigError(where, f"cannot be loaded ({type(exc).__name__}: {exc})") from None
-        path = Path(str(obj))
-        if not (path / "pack.yml").is_file():
-            raise ConfigError(where, f"{path} is not a pack folder (no pack.yml)")
-        return path
-    return None
-
-
-def find_pack(profile: str) -> tuple[Path, str]:
-    """Resolve `--profile NAME|PATH` to (folder, display prefix for error messages)."""
-    shipped = _shipped(profile)
-    if shipped is not None:
-        return shipped, f"rules/{profile}"
-    installed = _installed(profile)
-    if installed is not None:
-        return installed, str(installed)
-    folder = Path(profile)
-    if folder.is_dir():
-        if not (folder / "pack.yml").is_file():
-            raise ConfigError(f"{profile}/pack.yml", "not found: a pack folder needs a pack.yml")
-        return folder, profile.rstrip("/\\") or profile
-    raise ConfigError(
-        "--profile", f"no shipped or installed pack named '{profile}' and no such folder"
-    )
-
-
-def is_pack_name(profile: str) -> bool:
-    """True when `profile` names a shipped or installed pack (not a folder path)."""
-    return _shipped(profile) is not None or _installed(profile) is not None
+# --------------------------------------------------------------------------- pack loading
 
 
 @functools.cache
 def _load(folder: Path, display: str) -> Pack:
+    """One parse per pack folder and process."""
     return parse_pack(folder, display)
 
 

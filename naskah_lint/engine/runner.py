@@ -7,18 +7,17 @@ raises does not stop the other rules: the failure is recorded (exit code 3 in th
 
 from __future__ import annotations
 
-import functools
 import os
 import re
 import string
 import traceback
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any
 
 from naskah_lint.engine import loader
 from naskah_lint.engine.api import Context, Hit, Pack, RuleSpec, Text
-from naskah_lint.engine.fingerprint import fingerprints, normalise, path_of
+from naskah_lint.engine.fingerprint import keyed_fingerprints, normalise, path_of
 from naskah_lint.engine.loader import ENGINE_KIND
 from naskah_lint.engine.select import rules_for_path
 from naskah_lint.engine.suppress import (
@@ -62,6 +61,8 @@ class RuleFailure:
 
 @dataclass(frozen=True, slots=True)
 class RunOutcome:
+    """What `execute` found on one document, and which rules failed (our bugs)."""
+
     findings: tuple[Finding, ...]
     rules_run: tuple[str, ...]  # ids of the rules that applied to the document
     failures: tuple[RuleFailure, ...] = ()
@@ -114,6 +115,7 @@ class _Formatter(string.Formatter):
         self.lang = lang
 
     def format_field(self, value: Any, format_spec: str) -> Any:
+        """A float without a spec in the report language's style; anything else as usual."""
         if isinstance(value, float) and not format_spec:
             return format_number(value, self.lang)
         return super().format_field(value, format_spec)
@@ -129,11 +131,15 @@ def fill(template: Text, params: Mapping[str, Any], lang: str) -> str:
 
 def excerpt(text: str, limit: int = EXCERPT_CHARS) -> str:
     """The first `limit` characters of a text, whitespace collapsed, "…" when cut."""
-    flat = _SPACE.sub(" ", text).strip()
+    head = text[: limit * 8]  # enough unless whitespace runs are long; a 1 MB paragraph
+    flat = _SPACE.sub(" ", head).strip()  # is not collapsed whole for every finding in it
+    if len(flat) <= limit and len(head) < len(text):
+        flat = _SPACE.sub(" ", text).strip()
     return flat if len(flat) <= limit else flat[: limit - 1].rstrip() + "…"
 
 
 def _part_label(part: str, pasal: int | None, ayat: int | None, lang: str) -> str:
+    """ "Pasal 5 ayat (2)", "Pembukaan": the part of a body location, in `lang`."""
     if part == "pasal":
         if pasal is None:
             return t("loc.pasal_unnumbered", lang)
@@ -144,6 +150,7 @@ def _part_label(part: str, pasal: int | None, ayat: int | None, lang: str) -> st
 
 
 def _title_block(outline: Outline, document: Document) -> int | None:
+    """Where whole-document findings point: the title's first block, else the first one."""
     if outline.title is not None and outline.title.blocks:
         return outline.title.blocks[0]
     return 1 if any(b.story is Story.BODY for b in document.blocks) else None
@@ -151,6 +158,8 @@ def _title_block(outline: Outline, document: Document) -> int | None:
 
 @dataclass(frozen=True, slots=True)
 class _Placed:
+    """Where a hit is, for the finding and for its fingerprint."""
+
     location: Location
     clause: str | None
     path: str  # fingerprint path
@@ -163,8 +172,10 @@ def _place(
     document: Document,
     outline: Outline,
     lang: str,
+    texts: dict[tuple[Story, int], str] | None = None,
 ) -> _Placed:
-    """Where a hit is: location (with a label in `lang`) and its fingerprint path and text."""
+    """Where a hit is: location (with a label in `lang`) and its fingerprint path and text
+    (`texts` keeps each block's fingerprint text for the next hit in it)."""
     if hit.block is None:
         location = Location(
             story=Story.BODY.value,
@@ -205,7 +216,12 @@ def _place(
     )
     clause = pasal.clause if pasal is not None else None
     path = path_of(story.value, part, clause, pasal.title if pasal is not None else None)
-    return _Placed(location, clause, path, normalise(block.content))
+    text = texts.get((story, hit.block)) if texts is not None else None
+    if text is None:  # once per block, however many findings it has
+        text = normalise(block.content)
+        if texts is not None:
+            texts[(story, hit.block)] = text
+    return _Placed(location, clause, path, text)
 
 
 # --------------------------------------------------------------------------- selection
@@ -248,12 +264,8 @@ def _notices(
 # --------------------------------------------------------------------------- running
 
 
-def _finding(
-    rule: RuleSpec,
-    hit: Hit,
-    placed: _Placed,
-    settings: Settings,
-) -> Finding:
+def _finding(rule: RuleSpec, hit: Hit, placed: _Placed, settings: Settings) -> Finding:
+    """A hit as a finding (no fingerprint yet); HitError when the pack and kind disagree."""
     template = rule.messages.get(hit.message)
     if template is None:
         raise HitError(f"message variant '{hit.message}' is not defined in the pack")
@@ -276,7 +288,17 @@ def _finding(
     )
 
 
+@dataclass(frozen=True, slots=True)
+class _Built:
+    """A finding before its fingerprint, with what the fingerprint is made of."""
+
+    finding: Finding
+    where: _Placed
+    key: str  # the hit's key: with where.text, what the fingerprint is made of
+
+
 def _sort_key(finding: Finding) -> tuple[int, int, str, str]:
+    """Document order: story, block, then rule and message (deterministic output)."""
     loc = finding.location
     return (STORY_ORDER.get(loc.story, 99), loc.block or 0, finding.rule, finding.message)
 
@@ -309,36 +331,35 @@ def execute(
 
     ctx = Context(document=document, outline=outline, mode=settings.mode, pack=pack.data)
     blocks = {(b.story, b.index): b for b in document.blocks}
-    placed: list[_Built] = []
+    texts: dict[tuple[Story, int], str] = {}
     failures: list[RuleFailure] = []
 
-    def build(rule: RuleSpec, hits: Callable[[], Iterable[Hit]]) -> None:
+    def build(rule: RuleSpec, hits: Iterable[Hit]) -> list[_Built]:
+        """The rule's findings; none (and a recorded failure) when the kind or pack fails."""
         try:
             built = []
-            for hit in hits():
-                where = _place(hit, blocks, document, outline, settings.lang)
-                key_text = where.text + ("\x1f" + hit.key if hit.key else "")
-                built.append(_Built(_finding(rule, hit, where, settings), where, key_text))
+            for hit in hits:
+                where = _place(hit, blocks, document, outline, settings.lang, texts)
+                built.append(_Built(_finding(rule, hit, where, settings), where, hit.key or ""))
         except Exception as exc:  # a bug in a kind or the pack: report it, keep going
             failures.append(_failure(rule, exc))
-            return
-        placed.extend(built)
+            return []
+        return built
 
-    for rule in runnable:
-        build(rule, functools.partial(_check, rule, ctx))
-
-    suppressions = _suppressions(document, outline)
-    outcome = apply_suppressions([b.finding for b in placed], suppressions)
+    checked = [b for rule in runnable for b in build(rule, _hits(rule, ctx))]
+    outcome = apply_suppressions([b.finding for b in checked], _suppressions(document, outline))
     kept = {id(f) for f in outcome.kept}
-    placed[:] = [b for b in placed if id(b.finding) in kept]
+    placed = [b for b in checked if id(b.finding) in kept]
     ran = {r.id for r in runnable}
     notices = _notices(engine_rules, outline, skipped_type, skipped_lang)
     notices += _suppression_notices(engine_rules, document, outcome, ran)
     for rule, hit in notices:
-        build(rule, functools.partial(tuple, (hit,)))
+        placed.extend(build(rule, (hit,)))
 
     placed.sort(key=lambda b: _sort_key(b.finding))
-    prints = fingerprints([(b.finding.rule, b.where.path, b.text) for b in placed])
+    prints = keyed_fingerprints(
+        [(b.finding.rule, b.where.path, b.where.text, b.key) for b in placed]
+    )
     findings = tuple(
         replace(b.finding, fingerprint=fp) for b, fp in zip(placed, prints, strict=True)
     )
@@ -349,13 +370,6 @@ def execute(
         failures=tuple(failures),
         suppressed=outcome.suppressed,
     )
-
-
-@dataclass(frozen=True, slots=True)
-class _Built:
-    finding: Finding
-    where: _Placed
-    text: str  # the fingerprint text (block text + hit key)
 
 
 def _suppressions(document: Document, outline: Outline) -> list[Suppression]:
@@ -400,12 +414,14 @@ def _suppression_notices(
     return out
 
 
-def _check(rule: RuleSpec, ctx: Context) -> list[Hit]:
+def _hits(rule: RuleSpec, ctx: Context) -> Iterator[Hit]:
+    """The kind's hits, lazily: a kind that raises does so where `build` catches it."""
     kind = loader.registered_kinds()[rule.kind]
-    return list(kind.check(ctx, rule.params))
+    yield from kind.check(ctx, rule.params)
 
 
 def _failure(rule: RuleSpec, exc: BaseException) -> RuleFailure:
+    """A failing rule, recorded with its one-line message and its traceback."""
     tb = "".join(traceback.format_exception(exc))
     return RuleFailure(
         rule=rule.id,

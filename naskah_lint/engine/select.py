@@ -55,6 +55,7 @@ def selected_ids(
 
 
 def _path_matches(glob: str, candidates: Sequence[str]) -> bool:
+    """Whether a per-path glob matches the file (as given, or relative to the config)."""
     return any(fnmatch.fnmatchcase(c, glob) or PurePosixPath(c).match(glob) for c in candidates)
 
 

@@ -13,6 +13,7 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
+from naskah_lint.engine.select import matches
 from naskah_lint.findings import Finding
 from naskah_lint.model import Comment, Story
 
@@ -35,9 +36,11 @@ class Suppression:
     document_wide: bool
 
     def matches(self, rule: str) -> bool:
-        return any(rule == s or rule.startswith(s) for s in self.selectors)
+        """Whether the suppression names this rule (by id, group or prefix)."""
+        return any(matches(rule, s) for s in self.selectors)
 
     def covers(self, finding: Finding) -> bool:
+        """Whether the suppression silences this finding (its rule, on its paragraph)."""
         if not self.matches(finding.rule):
             return False
         if self.document_wide:
@@ -45,11 +48,6 @@ class Suppression:
         loc = finding.location
         story = self.story.value if self.story is not None else None
         return loc.story == story and loc.block == self.block
-
-
-def is_suppression_text(text: str) -> bool:
-    """True when a comment's text is a naskah-lint suppression (not an open review comment)."""
-    return _HEAD.match(text) is not None
 
 
 def parse_suppression(comment: Comment, title_blocks: Sequence[int]) -> Suppression | None:
@@ -83,6 +81,8 @@ def parse_suppression(comment: Comment, title_blocks: Sequence[int]) -> Suppress
 
 @dataclass(frozen=True, slots=True)
 class SuppressionOutcome:
+    """The findings left, how many were silenced, and the suppressions to report (META)."""
+
     kept: tuple[Finding, ...]
     suppressed: int
     without_reason: tuple[Suppression, ...]

@@ -25,6 +25,38 @@ from naskah_lint.outline.model import Nomor, Outline, Party, Pasal
 # --------------------------------------------------------------------------- shared helpers
 
 
+class Bilingual(str):
+    """A message value with an English rendering: a template writes "{date}" for the
+    Indonesian text ("8 Juli 2024", "Senin") and "{date:en}" for the English one ("8 July
+    2024", "Monday"), so English messages do not show Indonesian month and weekday names."""
+
+    en: str
+
+    def __new__(cls, text: str, en: str) -> Bilingual:
+        obj = super().__new__(cls, text)
+        obj.en = en
+        return obj
+
+    def __getnewargs__(self) -> tuple[str, str]:  # type: ignore[override]  # pickling
+        return (str(self), self.en)
+
+    def __format__(self, spec: str) -> str:
+        if spec == "en":
+            return self.en
+        return super().__format__(spec)
+
+
+def date_value(d: date) -> Bilingual:
+    """A date for a message: "8 Juli 2024", or "8 July 2024" through "{field:en}"."""
+    return Bilingual(dates.format_date(d), dates.format_date_en(d))
+
+
+def weekday_value(name: str) -> Bilingual:
+    """An Indonesian weekday for a message, with its English name through "{field:en}"."""
+    return Bilingual(name, dates.weekday_en(name) or name)
+
+
+
 def body_map(ctx: Context) -> Mapping[int, Block]:
     """Body blocks by 1-based index."""
     return {b.index: b for b in ctx.document.body}
@@ -228,8 +260,8 @@ def check_weekday_date(ctx: Context, params: NoParams) -> Iterator[Hit]:
         op.weekday,
         message="default" if found else "unknown",
         found=op.weekday,
-        date=dates.format_date(op.date),
-        expected=expected,
+        date=date_value(op.date),
+        expected=weekday_value(expected),
     )
 
 
@@ -245,8 +277,8 @@ def check_opening_numeric(ctx: Context, params: NoParams) -> Iterator[Hit]:
         op.block,
         op.numeric_text,
         found=op.numeric_text.strip(),
-        found_date=dates.format_date(op.numeric_date),
-        date=dates.format_date(op.date),
+        found_date=date_value(op.numeric_date),
+        date=date_value(op.date),
         expected=f"({op.date.day:02d}-{op.date.month:02d}-{op.date.year})",
     )
 
@@ -270,10 +302,22 @@ def check_empty_date(ctx: Context, params: NoParams) -> Iterator[Hit]:
     start, end = first_placeholder(block_text(ctx, op.block))
     yield Hit(
         block=op.block,
-        params={"found": " ".join(op.text.split())[:120]},
+        params={"found": _date_phrase(op.text)},
         run_start=start,
         run_end=end,
     )
+
+
+_DATE_PHRASE_END = re.compile(r",?\s*(?:bertempat\b|kami\b|yang\s+bertanda)", re.IGNORECASE)
+
+
+def _date_phrase(text: str, limit: int = 120) -> str:
+    """The opening up to where the date ends ("… tahun ……"), before the place and "kami"."""
+    flat = " ".join(text.split())
+    m = _DATE_PHRASE_END.search(flat)
+    if m and m.start() > 0:
+        flat = flat[: m.start()].rstrip(" ,")
+    return flat if len(flat) <= limit else flat[: limit - 1].rstrip() + "…"
 
 
 # --------------------------------------------------------------------------- nomor
@@ -308,7 +352,7 @@ def check_nomor_year(ctx: Context, params: NomorYearParams) -> Iterator[Hit]:
             nomor=nomor.value.strip(),
             found=m.group(1),
             expected=str(op.date.year),
-            date=dates.format_date(op.date),
+            date=date_value(op.date),
         )
 
 
@@ -346,8 +390,8 @@ def check_nk_before_pks(ctx: Context, params: NoParams) -> Iterator[Hit]:
     yield Hit(
         block=nk.block,
         params={
-            "nk_date": dates.format_date(nk.date),
-            "date": dates.format_date(op.date),
+            "nk_date": date_value(nk.date),
+            "date": date_value(op.date),
             "nomor": nk.nomor or "-",
         },
         run_start=span[0],
@@ -464,8 +508,9 @@ def check_list_sequence(ctx: Context, params: NoParams) -> Iterator[Hit]:
     nested under an item restarts under each parent item.
     """
     for p in ctx.outline.pasal:
-        state: dict[int, tuple[str, int, str]] = {}
+        state: dict[int, tuple[str, int, str, int]] = {}
         current_ayat: object = object()
+        item_blocks = {i.block for i in p.lists} | {a.block for a in p.ayat}
         for item in p.lists:
             if item.ayat != current_ayat:
                 state.clear()
@@ -476,6 +521,10 @@ def check_list_sequence(ctx: Context, params: NoParams) -> Iterator[Hit]:
             prev = state.get(item.level)
             if prev is not None and prev[0] != item.kind:
                 prev = None
+            # a restart at a./1. begins a new list only after some prose (an introduction such
+            # as "Kewajiban PIHAK KEDUA:"); right after the previous item's sub-items it is a
+            # numbering slip ("a. … 1) 2) a." where "b." was meant)
+            restart_ok = prev is None or _prose_between(ctx, prev[3], item.block, item_blocks)
             if prev is None and item.value != 1:
                 yield _hit_at(
                     ctx,
@@ -486,7 +535,9 @@ def check_list_sequence(ctx: Context, params: NoParams) -> Iterator[Hit]:
                     found=item.label,
                     expected=_list_label(item.kind, 1),
                 )
-            elif prev is not None and item.value not in (prev[1] + 1, 1):
+            elif prev is not None and (
+                item.value != prev[1] + 1 and (item.value != 1 or not restart_ok)
+            ):
                 yield _hit_at(
                     ctx,
                     item.block,
@@ -496,7 +547,14 @@ def check_list_sequence(ctx: Context, params: NoParams) -> Iterator[Hit]:
                     previous=prev[2],
                     expected=_list_label(item.kind, prev[1] + 1),
                 )
-            state[item.level] = (item.kind, item.value, item.label)
+            state[item.level] = (item.kind, item.value, item.label, item.block)
+
+
+def _prose_between(ctx: Context, first: int, last: int, item_blocks: set[int]) -> bool:
+    """True when a non-empty paragraph that is no list item or ayat lies between two blocks."""
+    return any(
+        b not in item_blocks and block_text(ctx, b).strip() for b in range(first + 1, last)
+    )
 
 
 # --------------------------------------------------------------------------- cross-references
@@ -1047,16 +1105,16 @@ def check_jangka_waktu_dates(ctx: Context, params: JangkaWaktuParams) -> Iterato
         if offset in params.allowed_offsets_days:
             continue
         expected = anniversary + timedelta(days=min(params.allowed_offsets_days, default=-1))
-        end_text = dates.format_date(term.end)
+        end_text = date_value(term.end)
         start, stop = find_span(block_text(ctx, term.block), end_text)
         yield Hit(
             block=term.block,
             message="signing" if term.start_is_signing else "default",
             params={
                 "duration": _duration_text(d),
-                "start": dates.format_date(term.start),
+                "start": date_value(term.start),
                 "end": end_text,
-                "expected": dates.format_date(expected),
+                "expected": date_value(expected),
             },
             key=f"{term.block}",
             run_start=start,
@@ -1170,8 +1228,9 @@ def check_placeholders(ctx: Context, params: PlaceholderParams) -> Iterator[Hit]
     for n, ((story, block), texts) in enumerate(order):
         if n == params.max_findings:
             rest = sum(len(t) for _, t in order[n:])
-            yield Hit(
-                block=None,
+            yield Hit(  # anchored where the unlisted ones begin, so it sorts in reading order
+                block=block,
+                story=story,
                 message="more",
                 params={"found": rest, "count": len(order) - n},
                 key="more",

@@ -10,6 +10,7 @@ from typing import Any
 from naskah_lint.engine.api import Context, Hit, Kind
 from naskah_lint.kinds.structure import (
     block_placeholders,
+    check_patterns,
     body_map,
     displayed_text,
     has_keyword,
@@ -17,7 +18,7 @@ from naskah_lint.kinds.structure import (
     lowercase_words,
     shorten,
 )
-from naskah_lint.model import Block, Story
+from naskah_lint.model import Block, Document, Story
 
 # --------------------------------------------------------------------------- title-format
 
@@ -193,9 +194,26 @@ def check_page_number(ctx: Context, params: PageNumberParams) -> Iterator[Hit]:
 
 @dataclass(frozen=True, slots=True)
 class ParafParams:
-    """A paraf box in the header or footer of every section (`keywords` mark it)."""
+    """A paraf box in the header or footer of every section: a paragraph with one of the
+    `keywords`, or a table whose cells label at least `min_party_cells` parties (regex
+    `party_cell`, e.g. a footer table "PIHAK KESATU | PIHAK KEDUA" with empty cells below)."""
 
     keywords: tuple[str, ...] = ("PARAF",)
+    party_cell: str = r"^\W*PIHAK\s+(?:KE[A-Z]+|PERTAMA)\W*$"
+    min_party_cells: int = 2
+
+    def __post_init__(self) -> None:
+        check_patterns((self.party_cell,), "party_cell")
+
+
+def _paraf_tables(doc: Document, params: ParafParams) -> set[str | None]:
+    """Header/footer parts holding a table whose cells name the parties (a paraf table)."""
+    rx = re.compile(params.party_cell, re.IGNORECASE)
+    cells: dict[tuple[str | None, int], set[tuple[int, int]]] = {}
+    for b in doc.blocks:
+        if b.story in (Story.HEADER, Story.FOOTER) and b.cell is not None and rx.search(b.text):
+            cells.setdefault((b.story_part, b.cell.table), set()).add((b.cell.row, b.cell.col))
+    return {part for (part, _t), found in cells.items() if len(found) >= params.min_party_cells}
 
 
 def check_paraf(ctx: Context, params: ParafParams) -> Iterator[Hit]:
@@ -205,7 +223,7 @@ def check_paraf(ctx: Context, params: ParafParams) -> Iterator[Hit]:
         b.story_part
         for b in doc.blocks
         if b.story in (Story.HEADER, Story.FOOTER) and has_keyword(b.text, params.keywords)
-    }
+    } | _paraf_tables(doc, params)
     sections = [s for s in doc.sections if s.last_block >= s.first_block]
     with_paraf = [
         s.header_has_paraf

@@ -14,7 +14,7 @@ from typing import Any
 
 from naskah_lint.engine.api import Context, Hit, Kind
 from naskah_lint.model import Block, Document, Story
-from naskah_lint.outline.model import Outline, Party, Signature
+from naskah_lint.outline.model import Opening, Outline, Party, Recital, Signature
 
 # --------------------------------------------------------------------------- shared helpers
 # (also used by naskah_lint.kinds.clauses and naskah_lint.kinds.layout)
@@ -385,6 +385,18 @@ def _words_for_date(ctx: Context) -> str:
     )
 
 
+def _blank_date(opening: Opening) -> bool:
+    """The opening's date is left as template blanks (what CONS-EMPTY-DATE reports)."""
+    from naskah_lint.kinds.consistency import looks_placeholder
+
+    if opening.date is not None:
+        return False
+    if opening.placeholder:
+        return True
+    parts = (opening.day_text, opening.month_text, opening.year_text)
+    return any(p is not None and looks_placeholder(p) for p in parts)
+
+
 def check_opening(ctx: Context, params: OpeningParams) -> Iterator[Hit]:
     """The opening sentence, its place, or its date in words (per `check`)."""
     opening = ctx.outline.opening
@@ -402,6 +414,8 @@ def check_opening(ctx: Context, params: OpeningParams) -> Iterator[Hit]:
         if not missing and start_ok:
             return
         placeholder = opening.placeholder or opening.block in placeholder_blocks(ctx.outline)
+        if missing and placeholder and start_ok and _blank_date(opening):
+            return  # the sentence is there, its date is a blank: CONS-EMPTY-DATE reports that
         if missing and placeholder:
             yield Hit(
                 block=opening.block,
@@ -653,6 +667,21 @@ def _allowed_endings(params: RecitalsParams, i: int, count: int) -> tuple[str, .
     return params.middle_endings
 
 
+_BLANK_END = re.compile(r"(?:\.{3,}|…+|_{3,})\W*$")
+
+
+def _ends_in_blank(text: str) -> bool:
+    """True when an item ends in a dotted or underlined blank (a template field)."""
+    return _BLANK_END.search(text.rstrip()) is not None
+
+
+def _item_name(recital: Recital, expected: str) -> str:
+    """How a message names a recital: its label as written ("1", "b"), else its letter, else
+    the letter it should have; the template adds the full stop."""
+    shown = (recital.label or recital.letter or "").strip().strip("().").strip()
+    return shown or expected
+
+
 def check_recitals(ctx: Context, params: RecitalsParams) -> Iterator[Hit]:
     """The premis items are lettered, start with "bahwa" and end with the right punctuation.
 
@@ -670,7 +699,13 @@ def check_recitals(ctx: Context, params: RecitalsParams) -> Iterator[Hit]:
         for r, exp in zip(items, letters, strict=True)
     ]
     bad_bahwa = [params.require_bahwa and not r.starts_bahwa for r in items]
-    bad_ending = [r.ending not in _allowed_endings(params, i, count) for i, r in enumerate(items)]
+    # an item still ending in a dotted blank ("PIHAK KEDUA adalah ……") has no ending of its own
+    # yet: the placeholder rule reports the blank, not its dots as a full stop
+    bad_ending = [
+        r.ending not in _allowed_endings(params, i, count)
+        and not (r.ending in (".", "") and _ends_in_blank(r.text))
+        for i, r in enumerate(items)
+    ]
     first = items[0]
     if count > 1 and all(bad_letter):
         found = ", ".join(dict.fromkeys(r.label or r.letter or "-" for r in items))
@@ -681,6 +716,7 @@ def check_recitals(ctx: Context, params: RecitalsParams) -> Iterator[Hit]:
         yield Hit(first.block, message="bahwa_all", params={"count": count}, key="bahwa")
     for i, recital in enumerate(items):
         expected = letters[i]
+        shown = _item_name(recital, expected)
         if bad_letter[i] and not (count > 1 and all(bad_letter)):
             yield Hit(
                 block=recital.block,
@@ -695,7 +731,7 @@ def check_recitals(ctx: Context, params: RecitalsParams) -> Iterator[Hit]:
             yield Hit(
                 block=recital.block,
                 message="bahwa",
-                params={"found": shorten(recital.text, 30), "letter": expected},
+                params={"found": shorten(recital.text, 30), "letter": shown},
                 key="bahwa",
             )
         if bad_ending[i]:
@@ -706,7 +742,7 @@ def check_recitals(ctx: Context, params: RecitalsParams) -> Iterator[Hit]:
                 params={
                     "found": recital.ending or "-",
                     "expected": " / ".join(f"'{e}'" for e in allowed),
-                    "letter": expected,
+                    "letter": shown,
                 },
                 key="ending",
             )
@@ -747,7 +783,8 @@ def lowercase_words(text: str, placeholders: Iterable[str] = ()) -> list[str]:
         if ph:
             text = text.replace(ph, " ")
     text = re.sub(r"\$\{[^}]*\}|\{\{[^}]*\}\}", " ", text)
-    return [w for w in re.findall(r"\S+", text) if any(ch.islower() for ch in w)]
+    words = (w.strip("()[]\"'“”‘’,;:") for w in re.findall(r"\S+", text))
+    return [w for w in words if any(ch.islower() for ch in w)]
 
 
 def block_placeholders(outline: Outline, block: int) -> tuple[str, ...]:

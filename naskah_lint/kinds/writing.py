@@ -178,25 +178,47 @@ class SubstitutionParams:
     skip_parts: tuple[str, ...] = ("judul",)
 
 
-def _same_case(found: str, replacement: str) -> str:
-    """The replacement in the case of what was found (KERJASAMA -> KERJA SAMA)."""
+_WORD_BEFORE = re.compile(r"([^\W\d_][\w-]*)\W*$")
+
+
+def _title_case_context(text: str, start: int) -> bool:
+    """True when the word before `start` is capitalised and in the same sentence, as in a name
+    ("Perjanjian Kerjasama", "Wakil Rektor Perencanaan, Kerjasama")."""
+    before = text[:start]
+    if re.search(r"[.:;!?]\s*$", before) or not before.strip():
+        return False
+    m = _WORD_BEFORE.search(before)
+    return bool(m) and m.group(1)[:1].isupper()
+
+
+def _same_case(found: str, replacement: str, title: bool = False) -> str:
+    """The replacement in the case of what was found (KERJASAMA -> KERJA SAMA; Kerjasama ->
+    Kerja sama, or Kerja Sama inside a capitalised name)."""
     letters = [c for c in found if c.isalpha()]
     if letters and all(c.isupper() for c in letters):
         return replacement.upper()
     if found[:1].isupper():
+        if title:
+            return " ".join(w[:1].upper() + w[1:] for w in replacement.split(" "))
         return replacement[:1].upper() + replacement[1:]
     return replacement
 
 
 def check_substitution(ctx: Context, params: SubstitutionParams) -> Iterator[Hit]:
-    """Non-standard spellings ("kerjasama") -> the standard one ("kerja sama")."""
+    """Non-standard spellings ("kerjasama") -> the standard one ("kerja sama"); one finding per
+    spelling per paragraph (a paragraph repeating it gets one, on the first)."""
     compiled = [(re.compile(s.pattern, re.IGNORECASE), s.replacement) for s in params.substitutions]
     for b in ctx.document.body:
         if ctx.outline.part_of(b.index) in params.skip_parts:
             continue
+        seen: set[tuple[str, str]] = set()
         for rx, repl in compiled:
             for m in rx.finditer(b.text):
-                expected = _same_case(m.group(0), m.expand(repl))
+                title = _title_case_context(b.text, m.start())
+                expected = _same_case(m.group(0), m.expand(repl), title)
+                if (m.group(0), expected) in seen:
+                    continue
+                seen.add((m.group(0), expected))
                 yield Hit(
                     block=b.index,
                     params={"found": m.group(0), "expected": expected},

@@ -23,14 +23,17 @@ __all__ = [
     "WordDate",
     "add_duration",
     "find_dates",
+    "find_numeric_date",
     "find_numeric_date_in_brackets",
     "find_numeric_dates_in_brackets",
     "find_word_date",
     "format_date",
+    "format_date_en",
     "month_name",
     "normalize_weekday",
     "parse_date",
     "parse_month",
+    "weekday_en",
     "weekday_of",
 ]
 
@@ -104,6 +107,34 @@ def format_date(d: date) -> str:
     return f"{d.day} {month_name(d.month)} {d.year}"
 
 
+_MONTHS_EN = (
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)
+_WEEKDAYS_EN = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+
+
+def format_date_en(d: date) -> str:
+    """A date for an English message: "8 July 2024"."""
+    return f"{d.day} {_MONTHS_EN[d.month - 1]} {d.year}"
+
+
+def weekday_en(name: str) -> str | None:
+    """The English name of an Indonesian weekday ("Jum'at" -> "Friday"), else None."""
+    canonical = normalize_weekday(name)
+    return _WEEKDAYS_EN[WEEKDAYS.index(canonical)] if canonical else None
+
+
 def _make_date(year: int, month: int, day: int) -> date | None:
     """A date, or None when the parts do not form one (e.g. 31 Februari, 00-00-0000)."""
     try:
@@ -161,6 +192,22 @@ def find_numeric_date_in_brackets(text: str) -> tuple[str, date | None, tuple[in
     """The first "(08-07-2024)" / "(28 – 09 - 2022)" in text: (as written, date or None, span)."""
     found = find_numeric_dates_in_brackets(text)
     return found[0] if found else None
+
+
+_LOOSE_NUMERIC = re.compile(
+    rf"(?<![\w.,/-])(\d{{1,2}})\s*{_DASHES}\s*(\d{{1,2}})\s*{_DASHES}\s*(\d{{4}})(?![\w/-])"
+)
+
+
+def find_numeric_date(text: str) -> tuple[str, date | None, tuple[int, int]] | None:
+    """The first numeric date, bracketed "(08-07-2024)" or not ("…, 22-07-2022 kami …"):
+    (as written, date or None when impossible such as 00-00-0000, span)."""
+    bracketed = find_numeric_date_in_brackets(text)
+    m = _LOOSE_NUMERIC.search(text)
+    if m is None or (bracketed is not None and bracketed[2][0] <= m.start()):
+        return bracketed
+    found = _make_date(int(m.group(3)), int(m.group(2)), int(m.group(1)))
+    return m.group(0), found, (m.start(), m.end())
 
 
 # Each body date pattern starts with a look-ahead for a digit: the engine then skips to digits.

@@ -198,10 +198,12 @@ def _read_body(lines: Sequence[Line], start: int, end: int) -> _Body:
             current_ayat = value
             stack = []
             continue
-        if name in stack:
-            del stack[stack.index(name) + 1 :]
+        # "1." and "1)" (or "a." and "a)") are different levels: "3. … a. … 1) 2) … b."
+        style = name + (shown[-1] if shown[-1:] in ".)" else "")
+        if style in stack:
+            del stack[stack.index(style) + 1 :]
         else:
-            stack.append(name)
+            stack.append(style)
         lists.append(
             ListItem(
                 kind=name,

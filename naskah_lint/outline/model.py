@@ -8,8 +8,10 @@ none are renamed or removed (the JSON outline in the contract is built from thes
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
-from dataclasses import dataclass
+import itertools
+from dataclasses import dataclass, field
 
 from naskah_lint.model import Story
 
@@ -204,6 +206,12 @@ class Outline:
     lampiran: Lampiran | None
     placeholders: tuple[Placeholder, ...]
     parts: tuple[tuple[int, str], ...]  # (first body block, part name) boundaries, ascending
+    # First blocks of the pasal, built on first use when the pasal are in order and do not
+    # overlap (as the segmenter builds them), so that pasal_of bisects instead of scanning all
+    # pasal for every finding; () = scan. Not an input, never compared or shown.
+    _pasal_starts: tuple[int, ...] | None = field(
+        default=None, init=False, repr=False, compare=False, hash=False
+    )
 
     def part_of(self, block: int) -> str:
         """The contract's part name for a body block: judul, nomor, pembukaan, komparisi, premis,
@@ -217,6 +225,15 @@ class Outline:
 
     def pasal_of(self, block: int) -> Pasal | None:
         """The pasal containing a body block, if any."""
+        starts = self._pasal_starts
+        if starts is None:
+            starts = _ordered_starts(self.pasal)
+            object.__setattr__(self, "_pasal_starts", starts)
+        if starts:
+            i = bisect.bisect_right(starts, block) - 1
+            if i >= 0 and block <= self.pasal[i].last_block:
+                return self.pasal[i]
+            return None
         for p in self.pasal:
             if p.first_block <= block <= p.last_block:
                 return p
@@ -232,3 +249,11 @@ class Outline:
             if a.block <= block:
                 found = a
         return found
+
+
+def _ordered_starts(pasal: tuple[Pasal, ...]) -> tuple[int, ...]:
+    """The pasal's first blocks if each ends before the next starts, else ()."""
+    for p, q in itertools.pairwise(pasal):
+        if not p.first_block <= p.last_block < q.first_block:
+            return ()
+    return tuple(p.first_block for p in pasal)

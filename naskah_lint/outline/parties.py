@@ -63,12 +63,15 @@ _STOP = (
     r"|\.\s*$|\s*\(\s*selanjutnya|$)"
 )
 _INSTITUTION = re.compile(
-    r"\b(?:untuk\s+dan\s+atas\s+nama|to\s+represent|on\s+behalf\s+of)\s*(?P<v>.+?)" + _STOP,
+    r"\b(?:untuk\s+dan\s+atas\s+nama|(?<=\s)mewakili|to\s+represent|on\s+behalf\s+of)"
+    r"\s*(?P<v>.+?)" + _STOP,
     re.IGNORECASE | re.DOTALL,
 )
+# "bertindak dalam jabatannya tersebut mewakili …" says the same as "bertindak untuk dan atas
+# nama …" (the signatory acts for the institution), in words many templates use
 _ACTING = re.compile(
     r"\bbertindak\s+untuk\s+dan\s+atas\s+nama\b|\buntuk\s+dan\s+atas\s+nama\b|\bto\s+represent\b"
-    r"|\bon\s+behalf\s+of\b",
+    r"|\bon\s+behalf\s+of\b|\bbertindak\b[^,;.]{0,60}?\bmewakili\b",
     re.IGNORECASE,
 )
 _ADDRESS = re.compile(

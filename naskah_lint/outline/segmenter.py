@@ -24,7 +24,7 @@ from naskah_lint.outline.closing import (
     read_signatures,
     textbox_signatures,
 )
-from naskah_lint.outline.lines import Line, body_lines
+from naskah_lint.outline.lines import Line, body_lines, is_control_tag
 from naskah_lint.outline.model import Outline, Placeholder, Signature
 from naskah_lint.outline.parties import read_komparisi, read_premis
 from naskah_lint.outline.title import read_head
@@ -67,10 +67,13 @@ def _closing_outside(lines: Sequence[Line], last: Heading, closing_i: int) -> bo
 
 
 def _placeholders(document: Document) -> tuple[Placeholder, ...]:
+    """Blanks left to fill; template control tags ("{{#perjanjian}}", "{{/tandatangan}}") mark
+    loops and sections of a mail-merge template, not a value to fill in, so they are left out."""
     return tuple(
         Placeholder(text=hit.text, story=block.story, block=block.index)
         for block in document.blocks
         for hit in find_placeholders(block.text)
+        if not is_control_tag(hit.text)
     )
 
 
@@ -170,6 +173,10 @@ def segment(document: Document, pack_values: Mapping[str, Any]) -> Outline:
     if signatures.first_block is None:
         mark(_signature_anchors(document, party_sigs), "tanda-tangan")
     mark((lines[i].block for i in heads[:1]), "lampiran")
+    if head.title is not None and head.title.blocks:
+        # the title ends with its last line: what follows belongs to no part until the next
+        # part starts (else a form with no opening would call its whole body "judul")
+        mark([max(head.title.blocks) + 1], "dokumen")
     return Outline(
         document_type=head.document_type,
         language=language,

@@ -6,7 +6,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from naskah_lint.lang.dates import find_numeric_date_in_brackets, find_word_date
+from naskah_lint.lang.dates import find_numeric_date, find_word_date
 from naskah_lint.lang.normalize import is_placeholder_only, strip_placeholders
 from naskah_lint.outline.lines import Line, clean, has_placeholder, strip_end, tidy
 from naskah_lint.outline.model import Nomor, Opening, Title
@@ -267,7 +267,7 @@ def read_opening(line: Line, english: bool) -> Opening:
             placeholder=has_placeholder(text),
         )
     wd = find_word_date(text)
-    numeric = find_numeric_date_in_brackets(text)
+    numeric = find_numeric_date(text)
     weekday = None
     if wd is not None and wd.weekday_text and not has_placeholder(wd.weekday_text):
         weekday = wd.weekday_text

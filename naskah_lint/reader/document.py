@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import hashlib
 import os
 from dataclasses import dataclass
@@ -20,6 +21,7 @@ from naskah_lint.reader.package import (
     Package,
     Rel,
     classify,
+    corrupt,
     size_text,
     unreadable,
 )
@@ -55,7 +57,7 @@ def read_document(path: str | os.PathLike[str], limits: Limits | None = None) ->
     except (FileNotFoundError, NotADirectoryError):
         raise UnreadableFile("NOT_FOUND", "err.NOT_FOUND") from None
     except OSError as exc:
-        raise UnreadableFile("NOT_FOUND", "err.READ", detail=exc.strerror or str(exc)) from None
+        raise _os_error(exc) from None
     if size > limits.max_total_uncompressed:
         raise UnreadableFile(
             "TOO_LARGE",
@@ -67,7 +69,7 @@ def read_document(path: str | os.PathLike[str], limits: Limits | None = None) ->
         with open(p, "rb") as fh:
             data = fh.read()
     except OSError as exc:
-        raise UnreadableFile("NOT_FOUND", "err.READ", detail=exc.strerror or str(exc)) from None
+        raise _os_error(exc) from None
     sha = hashlib.sha256(data).hexdigest()
     kind = classify(data[:4096], p)
     if kind != "zip":
@@ -76,11 +78,18 @@ def read_document(path: str | os.PathLike[str], limits: Limits | None = None) ->
         with Package(data, limits) as pkg:
             return _read_package(pkg, display, sha, limits)
     except RecursionError:
-        raise UnreadableFile("CORRUPT", "err.CORRUPT", detail="nesting too deep") from None
+        raise corrupt("deep", "", "nesting too deep") from None
     except MemoryError:
         raise UnreadableFile(
             "TOO_LARGE", "err.TOO_LARGE", limit="memory", detail=size_text(size)
         ) from None
+
+
+def _os_error(exc: OSError) -> UnreadableFile:
+    """An input the system will not let us read: permission refused, or another OS error."""
+    if exc.errno in (errno.EACCES, errno.EPERM):
+        return UnreadableFile("NOT_FOUND", "err.READ.permission", detail=exc.strerror or str(exc))
+    return UnreadableFile("NOT_FOUND", "err.READ", detail=exc.strerror or str(exc))
 
 
 def _first_of(rels: dict[str, Rel], rtype: str) -> str | None:
@@ -115,7 +124,7 @@ def _read_package(pkg: Package, display: str, sha: str, limits: Limits) -> Docum
     root = pkg.parse(raw, main)
     if root.tag != ns.w("document"):
         local = root.tag.rsplit("}", 1)[-1] if isinstance(root.tag, str) else "?"
-        raise UnreadableFile("CORRUPT", "err.CORRUPT", detail=f"{main}: root element <{local}>")
+        raise corrupt("root", main, f"{main}: root element <{local}>", root=local)
     rels = pkg.rels(main)
     styles = StyleSheet(
         pkg.optional_xml(_first_of(rels, "styles")),
@@ -160,6 +169,14 @@ def _read_package(pkg: Package, display: str, sha: str, limits: Limits) -> Docum
         done = _done_para_ids(pkg.optional_xml(extended) if extended else None)
         comments = _read_comments(pkg.xml(comments_part), comments_part, collector, defs, done)
 
+    text_chars = sum(pa.length for paras in collector.paras.values() for pa in paras)
+    if text_chars > limits.max_text_chars:
+        raise UnreadableFile(
+            "TOO_LARGE",
+            "err.TOO_LARGE",
+            limit=f"max_text_chars = {limits.max_text_chars}",
+            detail=str(text_chars),
+        )
     sections = _sections(breaks, section_refs, summaries)
     paged = collector.breaks > 0
     return Document(

@@ -7,6 +7,8 @@ from naskah_lint.findings import Report, Severity
 from naskah_lint.i18n import t
 from naskah_lint.report._common import display_message, line_of, posix_path
 
+INTERNAL_CODE = "INTERNAL"  # a file our own bug stopped us from checking fully (exit code 3)
+
 COMMANDS: dict[Severity, str] = {
     Severity.ERROR: "error",
     Severity.WARNING: "warning",
@@ -37,8 +39,12 @@ def render(report: Report, pack: Pack, lang: str) -> str:
     for result in report.files:
         path = posix_path(result.path)
         if result.error is not None:
-            lines.append(_command("error", [("file", path)], result.error.message))
+            props = [("file", path), ("title", result.error.code)]
+            lines.append(_command("error", props, result.error.message))
             continue
+        if result.internal_error is not None:
+            props = [("file", path), ("title", INTERNAL_CODE)]
+            lines.append(_command("error", props, result.internal_error))
         for finding in result.findings:
             props = [
                 ("file", path),

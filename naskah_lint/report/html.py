@@ -123,15 +123,19 @@ def _summary(report: Report, lang: str) -> str:
     head = "".join(
         f'<th scope="col" class="num">{e(t(f"sev.{s.value}", lang))}</th>' for s in SEVERITIES
     )
+    names = {s: e(t(f"sev.{s.value}", lang)) for s in SEVERITIES}
+    doctype_name, status_name = e(t("html.doctype", lang)), e(t("html.status", lang))
     rows = []
     for i, r in enumerate(report.files, start=1):
-        cells = "".join(f'<td class="num">{r.count(s)}</td>' for s in SEVERITIES)
+        cells = "".join(
+            f'<td class="num" data-label="{names[s]}">{r.count(s)}</td>' for s in SEVERITIES
+        )
         if r.error is not None:
             status = (
                 f'<span class="badge sev-error">{e(t("html.unreadable", lang))}</span> '
                 f"<code>{e(r.error.code)}</code> {e(r.error.message)}"
             )
-            cells = "".join('<td class="num">–</td>' for _ in SEVERITIES)
+            cells = "".join(f'<td class="num" data-label="{names[s]}">–</td>' for s in SEVERITIES)
         elif not r.findings:
             status = f'<span class="badge ok">{e(t("html.clean", lang))}</span>'
         else:
@@ -142,7 +146,8 @@ def _summary(report: Report, lang: str) -> str:
             )
         rows.append(
             f'<tr><th scope="row"><a href="#file-{i}">{e(r.path)}</a></th>'
-            f"<td>{e(_doctype(r.document_type, lang))}</td>{cells}<td>{status}</td></tr>"
+            f'<td data-label="{doctype_name}">{e(_doctype(r.document_type, lang))}</td>{cells}'
+            f'<td class="status" data-label="{status_name}">{status}</td></tr>'
         )
     return (
         '<section class="summary" aria-labelledby="summary-h">'
@@ -188,9 +193,14 @@ def _file(index: int, result: FileResult, pack: Pack, lang: str) -> str:
     findings = _findings_html(index, result, pack, lang, outline)
     aside = _outline_html(index, outline, lang) if outline is not None else ""
     layout = "layout" if aside else "layout single"
+    internal = (
+        f'<p class="file-error">{e(t("report.internal", lang, message=result.internal_error))}</p>'
+        if result.internal_error is not None
+        else ""
+    )
     return (
         f'<article class="file" id="file-{index}" aria-labelledby="file-{index}-h">{head}'
-        f'<div class="{layout}">{findings}{aside}</div></article>'
+        f'{internal}<div class="{layout}">{findings}{aside}</div></article>'
     )
 
 
@@ -378,15 +388,30 @@ def _block(block: object, lang: str) -> str:
 
 
 def _opening(opening: object, lang: str) -> str:
-    """ "Senin, 2024-07-08, Karanganyar (paragraf 14)"."""
+    """ "Senin, 8 Juli 2024, Karanganyar (paragraf 14)"."""
     if not isinstance(opening, Mapping):
         return ""
-    bits = [_text(opening.get(k)) for k in ("weekday", "date", "place")]
+    bits = [_text(opening.get("weekday")), _date(opening.get("date"), lang)]
+    bits.append(_text(opening.get("place")))
     text = ", ".join(b for b in bits if b)
     block = _block(opening.get("block"), lang)
     if block:
         text = f"{text} ({block})" if text else block
     return e(text)
+
+
+def _date(value: object, lang: str) -> str:
+    """An ISO date as people write it ("8 Juli 2024", "8 July 2024"); anything else as given."""
+    from datetime import date
+
+    from naskah_lint.lang.dates import format_date, format_date_en
+
+    text = _text(value)
+    try:
+        day = date.fromisoformat(text)
+    except ValueError:
+        return text
+    return format_date_en(day) if lang == "en" else format_date(day)
 
 
 def _party(p: Mapping[str, Any]) -> str:
@@ -564,10 +589,25 @@ table.matrix th code{font-weight:700}
 .m-pass{color:var(--ok);background:var(--ok-bg)}.m-fail{color:var(--err);background:var(--err-bg)}
 .m-review{color:var(--warn);background:var(--warn-bg)}.m-na{color:var(--muted)}
 .matrix-wrap{overflow-x:auto}.matrix-legend{color:var(--muted);font-size:.85rem}
+table.matrix th[scope=row]{position:sticky;left:0;z-index:1;background:var(--card);
+min-width:min(17rem,45vw)}
+table.matrix thead th:first-child{position:sticky;left:0;z-index:2}
+table.matrix th[scope=row] code{white-space:nowrap}
+table.matrix thead th{min-width:7rem;overflow-wrap:anywhere}
+.file.no-match .outline{display:none}
+.file.no-match .layout{grid-template-columns:minmax(0,1fr)}
 .page-footer{text-align:center;color:var(--muted);font-size:.85rem;padding:0 0 2rem}
 @media (max-width:900px){.layout{grid-template-columns:1fr}.outline{position:static;
 max-height:none}
 main{padding:1rem}}
+@media (max-width:640px){main{padding:.75rem}.page-header{padding:1rem}
+.filters{position:static}
+.summary thead{display:none}
+.summary tbody tr{display:grid;grid-template-columns:repeat(3,minmax(0,1fr));gap:.1rem .75rem;
+padding:.5rem 0;border-bottom:1px solid var(--line)}
+.summary tbody th,.summary tbody td{border:0;padding:.1rem 0;width:auto;text-align:left}
+.summary tbody th,.summary tbody td:first-of-type,.summary tbody td.status{grid-column:1/-1}
+.summary tbody td::before{content:attr(data-label) ": ";color:var(--muted);font-size:.8rem}}
 @media print{body{background:#fff;font-size:11pt}.filters,.skip{display:none}
 .page-header{background:#fff;color:#000;border-bottom:2px solid #000;padding:0 0 .5rem}
 .pill{border-color:#999}.pill .num{color:#000!important}
@@ -600,9 +640,13 @@ _JS = """
     document.querySelectorAll(".group").forEach(function (g) {
       g.hidden = g.querySelector(".finding:not([hidden])") === null;
     });
+    var filtered = shown !== Number(total);
     document.querySelectorAll(".findings").forEach(function (f) {
+      var none = f.querySelector(".finding:not([hidden])") === null;
       var note = f.querySelector(".none-match");
-      if (note) { note.hidden = f.querySelector(".finding:not([hidden])") !== null; }
+      if (note) { note.hidden = !none; }
+      var card = f.closest(".file");
+      if (card) { card.classList.toggle("no-match", filtered && none); }
     });
     out.textContent = template.replace("{shown}", String(shown)).replace("{total}", total);
   }

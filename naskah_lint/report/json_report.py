@@ -10,7 +10,6 @@ from naskah_lint.findings import FileResult, Finding, Report, Severity
 
 SCHEMA_VERSION = 1
 TOOL_NAME = "naskah-lint"
-INTERNAL_CODE = "INTERNAL"  # a file our own bug stopped us from checking (exit code 3)
 
 
 def finding_dict(finding: Finding) -> dict[str, Any]:
@@ -37,19 +36,22 @@ def finding_dict(finding: Finding) -> dict[str, Any]:
 
 
 def file_dict(result: FileResult) -> dict[str, Any]:
-    """One input file: its type, its error (code and message) or its findings."""
-    error: dict[str, str] | None = None
-    if result.error is not None:
-        error = {"code": result.error.code, "message": result.error.message}
-    elif result.internal_error is not None and result.document_type is None:
-        error = {"code": INTERNAL_CODE, "message": result.internal_error}
-    return {
+    """One input file: its type, its error (code and message) or its findings.
+
+    `error` keeps to the contract's codes for unreadable inputs. A file our own bug stopped
+    (exit code 3, reader or rule) also gets `internal_error`, the one-line message: the key is
+    present only then, so the contract's shape is otherwise exactly what is produced."""
+    error = result.error
+    entry: dict[str, Any] = {
         "path": result.path,
         "sha256": result.sha256,
         "document_type": result.document_type,
-        "error": error,
+        "error": None if error is None else {"code": error.code, "message": error.message},
         "findings": [finding_dict(f) for f in result.findings],
     }
+    if result.internal_error is not None:
+        entry["internal_error"] = result.internal_error
+    return entry
 
 
 def report_dict(report: Report) -> dict[str, Any]:

@@ -14,6 +14,7 @@ from naskah_lint.report._common import posix_path
 _INVALID_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 
 CLEAN_CASE = "naskah-lint"
+INTERNAL_CODE = "INTERNAL"  # a file our own bug stopped us from checking fully (exit code 3)
 
 
 def _clean(text: str) -> str:
@@ -62,6 +63,13 @@ def _suite(result: FileResult, lang: str) -> tuple[ET.Element, int, int, int]:
             {"type": result.error.code, "message": _clean(result.error.message)},
         )
         err.text = _clean_text(f"{result.error.code}: {result.error.message}")
+        cases.append(case)
+        errors = 1
+    elif result.internal_error is not None:
+        case = ET.Element("testcase", {"classname": path, "name": CLEAN_CASE})
+        message = _clean(result.internal_error)
+        err = ET.SubElement(case, "error", {"type": INTERNAL_CODE, "message": message})
+        err.text = _clean_text(f"{INTERNAL_CODE}: {result.internal_error}")
         cases.append(case)
         errors = 1
     elif not result.findings:

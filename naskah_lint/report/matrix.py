@@ -8,7 +8,6 @@ item a person must decide, or an info-level note; N/A = the rule does not apply 
 from __future__ import annotations
 
 import html
-from collections.abc import Sequence
 from dataclasses import dataclass
 
 from naskah_lint.engine.api import Pack, RuleSpec
@@ -16,10 +15,13 @@ from naskah_lint.findings import FileResult, Report, Severity
 from naskah_lint.i18n import t
 
 PASS, FAIL, REVIEW, NA = "PASS", "FAIL", "NEEDS-REVIEW", "N/A"
+CSS_CLASS = {PASS: "pass", FAIL: "fail", REVIEW: "review", NA: "na"}  # unreadable: "na"
 
 
 @dataclass(frozen=True, slots=True)
 class Cell:
+    """One requirement in one document: its status and the findings' locations."""
+
     status: str  # PASS|FAIL|NEEDS-REVIEW|N/A, or "" for an unreadable file
     evidence: str  # location label(s) of the findings, empty for PASS/N/A
 
@@ -48,18 +50,25 @@ def rows(report: Report, pack: Pack) -> list[tuple[RuleSpec, list[Cell]]]:
 
 
 def _status_text(status: str, lang: str) -> str:
+    """A status in `lang` (an unreadable file's cell has none)."""
     return t(f"matrix.{status}", lang) if status else t("matrix.unreadable", lang)
 
 
+def _file_name(path: str) -> str:
+    """The last component of a path as given ("drafts/pks.docx" -> "pks.docx")."""
+    return path.replace("\\", "/").rstrip("/").rsplit("/", 1)[-1] or path
+
+
 def _md(text: str) -> str:
+    """Text safe inside a Markdown table cell."""
     return text.replace("|", "\\|").replace("\n", " ")
 
 
 def render(report: Report, pack: Pack, lang: str) -> str:
     """Markdown: requirement × document."""
-    files: Sequence[FileResult] = report.files
-    out = [f"# {t('matrix.title', lang)}: {pack.name} {pack.version}", ""]
-    head = [t("matrix.requirement", lang), *(_md(f.path) for f in files)]
+    pack_label = t("matrix.pack", lang, name=pack.name, version=pack.version)
+    out = [f"# {t('matrix.title', lang)}: {pack_label}", ""]
+    head = [t("matrix.requirement", lang), *(_md(f.path) for f in report.files)]
     out.append("| " + " | ".join(head) + " |")
     out.append("|" + "---|" * len(head))
     for rule, cells in rows(report, pack):
@@ -83,16 +92,18 @@ def render_html_section(report: Report, pack: Pack, lang: str) -> str:
         '<div class="matrix-wrap"><table class="matrix"><thead><tr>',
         f'<th scope="col">{e(t("matrix.requirement", lang))}</th>',
     ]
-    parts += [f'<th scope="col">{e(f.path)}</th>' for f in report.files]
+    # a column is headed by the file's name, linked to its card (#file-N) with the path as a tip
+    parts += [
+        f'<th scope="col" title="{e(f.path)}"><a href="#file-{i}">{e(_file_name(f.path))}</a></th>'
+        for i, f in enumerate(report.files, start=1)
+    ]
     parts.append("</tr></thead><tbody>")
     for rule, cells in rows(report, pack):
         parts.append(
             f'<tr><th scope="row"><code>{e(rule.id)}</code> {e(rule.title.get(lang))}</th>'
         )
         for c in cells:
-            css = {"PASS": "pass", "FAIL": "fail", "NEEDS-REVIEW": "review", "N/A": "na"}.get(
-                c.status, "na"
-            )
+            css = CSS_CLASS.get(c.status, "na")
             ev = f"<br><small>{e(c.evidence)}</small>" if c.evidence else ""
             parts.append(
                 f'<td class="m-{css}" data-status="{e(c.status)}">'

@@ -21,6 +21,9 @@ FALLBACK_INFORMATION_URI = "https://pypi.org/project/naskah-lint/"
 FINGERPRINT_KEY = "naskahLint/v1"
 
 
+INTERNAL_CODE = "INTERNAL"  # a file our own bug stopped us from checking fully (exit code 3)
+
+
 def render(report: Report, pack: Pack, lang: str) -> str:
     """The report as one SARIF log with a single run (no timestamps, stable order)."""
     rules = _rule_descriptors(report, pack, lang)
@@ -43,6 +46,17 @@ def render(report: Report, pack: Pack, lang: str) -> str:
                 }
             )
             continue
+        if result.internal_error is not None:
+            notifications.append(
+                {
+                    "level": "error",
+                    "message": {"text": f"{result.path}: {result.internal_error}"},
+                    "descriptor": {"id": INTERNAL_CODE},
+                    "locations": [
+                        {"physicalLocation": {"artifactLocation": {"uri": uri}}},
+                    ],
+                }
+            )
         results.extend(
             _result(f, result, uri, artifact_index, index[f.rule]) for f in result.findings
         )
@@ -69,7 +83,7 @@ def render(report: Report, pack: Pack, lang: str) -> str:
                 },
                 "invocations": [
                     {
-                        "executionSuccessful": True,
+                        "executionSuccessful": not any(r.internal_error for r in report.files),
                         "toolExecutionNotifications": notifications,
                     }
                 ],

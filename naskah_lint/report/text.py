@@ -29,6 +29,7 @@ INDENT = "  "
 
 
 def _severity_width(lang: str) -> int:
+    """The widest severity name in `lang`, so that rule ids line up."""
     return max(len(t(f"sev.{s.value}", lang)) for s in Severity)
 
 
@@ -76,11 +77,9 @@ def file_lines(result: FileResult, lang: str) -> list[Text]:
     return lines
 
 
-def summary_line(report: Report, lang: str) -> Text:
-    """The closing line: files checked, findings per severity, unreadable files."""
-    from rich.text import Text
-
-    text = t(
+def summary_text(report: Report, lang: str) -> str:
+    """Files checked, findings per severity, unreadable files: the report's closing words."""
+    return t(
         "report.summary",
         lang,
         files=len(report.files),
@@ -89,7 +88,13 @@ def summary_line(report: Report, lang: str) -> Text:
         info=report.count(Severity.INFO),
         unreadable=report.unreadable,
     )
-    line = Text(text, style="bold")
+
+
+def summary_line(report: Report, lang: str) -> Text:
+    """The closing line: the summary, plus what the baseline fixed."""
+    from rich.text import Text
+
+    line = Text(summary_text(report, lang), style="bold")
     if report.baseline_fixed:
         line.append(f"; {t('report.baseline_fixed', lang, n=report.baseline_fixed)}")
     return line

@@ -27,7 +27,8 @@ NS = {
 
 TWIPS_PER_CM = 1440 / 2.54
 EMU_PER_CM = 360000
-FIXED_DATE = "2024-01-01T00:00:00Z"
+FIXED_DATE = "2024-01-01T00:00:00Z"  # revisions and comments: rebuilt files diff cleanly
+XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
 ZIP_DATE = (1980, 1, 1, 0, 0, 0)
 
 
@@ -71,7 +72,7 @@ def field_runs(instr: str, result: str, rpr: etree._Element | None) -> list[etre
     begin.set(qn("w:fldCharType"), "begin")
     new_run().append(begin)
     instr_el = OxmlElement("w:instrText")
-    instr_el.set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
+    instr_el.set(XML_SPACE, "preserve")
     instr_el.text = f" {instr.strip()} "
     new_run().append(instr_el)
     sep = OxmlElement("w:fldChar")
@@ -107,7 +108,7 @@ def revision(
     if rpr is not None:
         r.append(_clone(rpr))
     t = OxmlElement("w:delText" if kind == "del" else "w:t")
-    t.set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
+    t.set(XML_SPACE, "preserve")
     t.text = text
     r.append(t)
     wrapper.append(r)

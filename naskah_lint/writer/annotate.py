@@ -48,6 +48,8 @@ W16CID_NS = "http://schemas.microsoft.com/office/word/2016/wordml/cid"
 W16CEX_NS = "http://schemas.microsoft.com/office/word/2018/wordml/cex"
 # Kept suffixes: a macro-enabled document or a template stays one (Word checks the extension).
 KEPT_SUFFIXES = (".docm", ".dotx", ".dotm")
+# mkstemp creates 0600; a reviewer's copy is an ordinary, shareable file.
+COPY_MODE = 0o644
 # Fixed zip timestamp so that the same input and findings give a byte-identical copy.
 ZIP_DATE = (1980, 1, 1, 0, 0, 0)
 # Characters XML 1.0 cannot carry.
@@ -164,6 +166,7 @@ def _write_atomically(dest: Path, data: bytes, lang: str) -> None:
         fd, tmp = tempfile.mkstemp(prefix=".naskah-lint-", suffix=".tmp", dir=dest.parent)
         with os.fdopen(fd, "wb") as fh:
             fh.write(data)
+        Path(tmp).chmod(COPY_MODE)
         Path(tmp).replace(dest)
         tmp = None
     except OSError as exc:
@@ -190,7 +193,8 @@ def _note(finding: Finding, document: Document, lang: str, title_block: int | No
     from naskah_lint.model import Story
 
     loc = finding.location
-    text = f"{finding.rule}: {finding.message}"
+    severity = t(f"sev.{finding.severity.value}", lang)
+    text = f"{finding.rule} ({severity}): {finding.message}"
     if finding.suggestion:
         text += "\n" + t("report.suggestion", lang, text=finding.suggestion)
     fallback = title_block if title_block and document.block(Story.BODY, title_block) else None

@@ -13,11 +13,12 @@ import datetime as dt
 import io
 import os
 import re
-import tempfile
-from collections.abc import Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, cast
+
+from naskah_lint.fsio import write_atomic
 
 if TYPE_CHECKING:
     from docx.document import Document as DocxDocument
@@ -91,6 +92,9 @@ TABLE_KEYS = frozenset(
     }
 )
 TEXTBOX_KEYS = frozenset({"textbox", "width_cm", "height_cm"})
+LEVEL_KEYS = frozenset(
+    {"format", "text", "align", "suffix", "start", "indent_left_cm", "hanging_cm", "levels"}
+)
 BLOCK_TYPES = ("table", "textbox", "page_break", "section_break")
 
 PAPER_MM: dict[str, tuple[float, float]] = {
@@ -127,9 +131,20 @@ DEFAULT_AUTHOR = "naskah-lint fixtures"
 FIXED_DATETIME = dt.datetime(2024, 1, 1, tzinfo=dt.UTC)
 
 
+SPECS_ENV = "NASKAH_LINT_SPECS"
+
+
 def default_specs_dir() -> Path:
-    """The repository's fixtures/specs folder (next to the package)."""
-    return Path(__file__).resolve().parents[2] / "fixtures" / "specs"
+    """The fixture specs folder: $NASKAH_LINT_SPECS, else the repository's fixtures/specs next
+    to the package (source checkouts, editable installs), else ./fixtures/specs (an installed
+    wheel run from the repository root, as CI does)."""
+    env = os.environ.get(SPECS_ENV)
+    if env:
+        return Path(env)
+    beside = Path(__file__).resolve().parents[2] / "fixtures" / "specs"
+    if beside.is_dir():
+        return beside
+    return Path.cwd() / "fixtures" / "specs"
 
 
 # -- loading and derivations -------------------------------------------------------------------
@@ -207,7 +222,7 @@ def _apply_edits(spec: Spec, edits: Mapping[str, Any]) -> None:
         if count == 0:
             raise ValueError(f"replace: {old!r} matches nothing")
     body: list[Any] = spec.setdefault("body", [])
-    for pattern in _list(edits.get("remove"), "remove"):
+    for pattern in _seq(edits.get("remove"), "remove"):
         regex = _compile(pattern, "remove")
         kept = [item for item in body if not _matches(regex, item)]
         if len(kept) == len(body):
@@ -246,9 +261,7 @@ def _apply_edits(spec: Spec, edits: Mapping[str, Any]) -> None:
     if changes is not None:
         if not isinstance(changes, Mapping):
             raise ValueError("set: must be a mapping")
-        unknown = sorted(set(changes) - CONTENT_KEYS)
-        if unknown:
-            raise ValueError(f"set: unknown keys {unknown}")
+        _known_keys(changes, CONTENT_KEYS, "set")
         _deep_merge(spec, changes)
 
 
@@ -287,19 +300,10 @@ _PPR_AFTER_NUMPR = (
 )
 
 
-def _list(value: Any, key: str) -> list[Any]:
-    """An edit's list value (absent -> empty)."""
-    if value is None:
-        return []
-    if not isinstance(value, list):
-        raise ValueError(f"{key}: must be a list")
-    return value
-
-
 def _pairs(value: Any, key: str) -> list[tuple[Any, Any]]:
     """An edit's list of two-element lists."""
     pairs = []
-    for pair in _list(value, key):
+    for pair in _seq(value, key):
         if not isinstance(pair, list | tuple) or len(pair) != 2:
             raise ValueError(f"{key}: each entry must be a pair, got {pair!r}")
         pairs.append((pair[0], pair[1]))
@@ -454,18 +458,8 @@ def build(spec: Mapping[str, Any], out_path: Path) -> Path:
     """Write the .docx described by `spec` to `out_path` atomically and deterministically."""
     if "base" in spec or any(key in spec for key in EDIT_KEYS):
         spec = load_spec(spec)
-    data = render(spec)
     out_path = Path(out_path)
-    out_path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp_name = tempfile.mkstemp(dir=out_path.parent, prefix=".", suffix=".docx.tmp")
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-        Path(tmp_name).chmod(0o644)  # mkstemp creates 0600; fixtures are ordinary files
-        Path(tmp_name).replace(out_path)
-    except BaseException:
-        Path(tmp_name).unlink(missing_ok=True)
-        raise
+    write_atomic(out_path, render(spec))
     return out_path
 
 
@@ -540,9 +534,7 @@ class _Builder:
         from docx.shared import Pt
 
         font = _mapping(self.spec.get("font"), "font")
-        unknown = sorted(set(font) - {"name", "size"})
-        if unknown:
-            raise ValueError(f"font: unknown keys {unknown}")
+        _known_keys(font, {"name", "size"}, "font")
         name = str(font.get("name", "Arial"))
         size = float(font.get("size", 12))
         spacing = float(self.spec.get("line_spacing", 1.15))
@@ -598,21 +590,7 @@ class _Builder:
             rows = []
             for ilvl, level in enumerate(levels):
                 level = _mapping(level, f"lists.{name}")
-                unknown = sorted(
-                    set(level)
-                    - {
-                        "format",
-                        "text",
-                        "align",
-                        "suffix",
-                        "start",
-                        "indent_left_cm",
-                        "hanging_cm",
-                        "levels",
-                    }
-                )
-                if unknown:
-                    raise ValueError(f"lists.{name}: unknown keys {unknown}")
+                _known_keys(level, LEVEL_KEYS, f"lists.{name}")
                 fmt = str(level.get("format", "decimal"))
                 if fmt not in NUM_FORMATS:
                     raise ValueError(f"lists.{name}: unknown format {fmt!r}")
@@ -675,9 +653,7 @@ class _Builder:
         if logo is True:
             return {"count": 1, "where": "body", "width_cm": 2.0}
         logo = _mapping(logo, "logo")
-        unknown = sorted(set(logo) - {"count", "where", "width_cm"})
-        if unknown:
-            raise ValueError(f"logo: unknown keys {unknown}")
+        _known_keys(logo, {"count", "where", "width_cm"}, "logo")
         where = logo.get("where", "body")
         if where not in {"body", "header"}:
             raise ValueError("logo.where must be body or header")
@@ -689,9 +665,7 @@ class _Builder:
     def _core_properties(self) -> None:
         """Fixed core properties so builds are reproducible."""
         core = _mapping(self.spec.get("core"), "core")
-        unknown = sorted(set(core) - {"author", "title", "created", "modified"})
-        if unknown:
-            raise ValueError(f"core: unknown keys {unknown}")
+        _known_keys(core, {"author", "title", "created", "modified"}, "core")
         props = self.doc.core_properties
         author = str(core.get("author", DEFAULT_AUTHOR))
         props.author = author
@@ -737,16 +711,14 @@ class _Builder:
                 raise ValueError("text boxes are supported in the body only")
             self._add_textbox(container.add_paragraph(), item)
         elif isinstance(item, Mapping) and "page_break" in item:
-            _only(item, {"page_break"}, "page_break")
+            _known_keys(item, {"page_break"}, "page_break")
             container.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
         elif isinstance(item, Mapping) and "section_break" in item:
-            _only(item, {"section_break"}, "section_break")
+            _known_keys(item, {"section_break"}, "section_break")
             if story != "body":
                 raise ValueError("section breaks are supported in the body only")
             change = _mapping(item["section_break"], "section_break")
-            unknown = sorted(set(change) - {"page"})
-            if unknown:
-                raise ValueError(f"section_break: unknown keys {unknown}")
+            _known_keys(change, {"page"}, "section_break")
             page = copy.deepcopy(self.page)
             _deep_merge(page, _mapping(change.get("page"), "section_break.page"))
             section = self.doc.add_section(WD_SECTION.NEW_PAGE)
@@ -908,18 +880,18 @@ class _Builder:
         """Anchor one or more Word comments on the whole paragraph (fixed dates)."""
         from docx.oxml.ns import qn
 
+        from naskah_lint.writer._ooxml import FIXED_DATE
+
         for comment in comments if isinstance(comments, list) else [comments]:
             comment = _mapping(comment, "comment")
-            unknown = sorted(set(comment) - {"author", "text", "initials"})
-            if unknown:
-                raise ValueError(f"comment: unknown keys {unknown}")
+            _known_keys(comment, {"author", "text", "initials"}, "comment")
             runs = para.runs or [para.add_run("")]
             author = str(comment.get("author", "Reviewer"))
             initials = str(comment.get("initials", "".join(w[0] for w in author.split())[:3]))
             added = self.doc.add_comment(
                 runs, text=str(comment.get("text", "")), author=author, initials=initials
             )
-            added._comment_elm.set(qn("w:date"), "2024-01-01T00:00:00Z")
+            added._comment_elm.set(qn("w:date"), FIXED_DATE)
 
     def _add_tracked(self, para: Paragraph, tracked: Any, shared: Mapping[str, Any]) -> None:
         """Append a tracked deletion and/or insertion after the paragraph's runs."""
@@ -946,9 +918,7 @@ class _Builder:
         from docx.enum.table import WD_TABLE_ALIGNMENT
         from docx.shared import Cm, Twips
 
-        unknown = sorted(set(item) - TABLE_KEYS)
-        if unknown:
-            raise ValueError(f"table: unknown keys {unknown}")
+        _known_keys(item, TABLE_KEYS, "table")
         rows = _seq(item["table"], "table")
         if not rows or not all(isinstance(row, list) and row for row in rows):
             raise ValueError("table: must be a non-empty list of non-empty rows")
@@ -1007,9 +977,7 @@ class _Builder:
 
         from naskah_lint.writer._ooxml import finish_textbox, textbox_run
 
-        unknown = sorted(set(item) - TEXTBOX_KEYS)
-        if unknown:
-            raise ValueError(f"textbox: unknown keys {unknown}")
+        _known_keys(item, TEXTBOX_KEYS, "textbox")
         contents = _seq(item["textbox"], "textbox")
         shape_id = self.doc.part.next_id
         run, content = textbox_run(
@@ -1060,9 +1028,9 @@ def _seq(value: Any, key: str) -> list[Any]:
     return value
 
 
-def _only(item: Mapping[str, Any], allowed: set[str], key: str) -> None:
-    """Reject unknown keys on a block item."""
-    unknown = sorted(set(item) - allowed)
+def _known_keys(item: Mapping[str, Any], allowed: Collection[str], key: str) -> None:
+    """Reject a mapping with keys outside `allowed`, naming them."""
+    unknown = sorted(set(item).difference(allowed))
     if unknown:
         raise ValueError(f"{key}: unknown keys {unknown}")
 
@@ -1169,9 +1137,7 @@ def _apply_page(section: Section, page: Mapping[str, Any]) -> int:
 
     from naskah_lint.writer._ooxml import cm_to_twips, mm_to_twips
 
-    unknown = sorted(set(page) - PAGE_KEYS)
-    if unknown:
-        raise ValueError(f"page: unknown keys {unknown}")
+    _known_keys(page, PAGE_KEYS, "page")
     size = page.get("size", "A4")
     if isinstance(size, str):
         if size.upper() not in PAPER_MM:
@@ -1187,9 +1153,7 @@ def _apply_page(section: Section, page: Mapping[str, Any]) -> int:
     if orientation == "landscape":
         width_mm, height_mm = max(width_mm, height_mm), min(width_mm, height_mm)
     margins_spec = _mapping(page.get("margins_cm"), "page.margins_cm")
-    unknown = sorted(set(margins_spec) - set(DEFAULT_MARGINS_CM))
-    if unknown:
-        raise ValueError(f"page.margins_cm: unknown keys {unknown}")
+    _known_keys(margins_spec, DEFAULT_MARGINS_CM, "page.margins_cm")
     margins = {**DEFAULT_MARGINS_CM, **margins_spec}
     width = mm_to_twips(width_mm)
     if page.get("set_size", True):

@@ -16,11 +16,14 @@ from naskah_lint.lang.dates import (
     find_numeric_date_in_brackets,
     find_numeric_dates_in_brackets,
     find_word_date,
+    find_numeric_date,
     format_date,
+    format_date_en,
     month_name,
     normalize_weekday,
     parse_date,
     parse_month,
+    weekday_en,
     weekday_of,
 )
 
@@ -471,3 +474,35 @@ def test_word_date_as_date() -> None:
     bad = find_word_date("Pada hari ini tanggal tiga puluh satu bulan Februari tahun dua ribu")
     assert bad is not None
     assert (bad.day, bad.month, bad.year, bad.as_date) == (31, 2, 2000, None)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("tahun ……, 22-07-2022 kami yang bertanda", ("22-07-2022", date(2022, 7, 22))),
+        ("tahun dua ribu dua puluh empat (08-07-2024), bertempat", ("(08-07-2024)", date(2024, 7, 8))),
+        ("(28 – 09 - 2022)", ("(28 – 09 - 2022)", date(2022, 9, 28))),
+        ("tanggal …… (00-00-0000)", ("(00-00-0000)", None)),
+        ("pada 31/02/2024 pukul", ("31/02/2024", None)),
+        ("Nomor 12/PR.07-PKS/3313/2024", None),
+        ("Rp1.500.000,00", None),
+    ],
+)
+def test_find_numeric_date_bracketed_or_not(
+    text: str, expected: tuple[str, date | None] | None
+) -> None:
+    found = find_numeric_date(text)
+    assert (found[:2] if found else None) == expected
+    if found:
+        start, end = found[2]
+        assert text[start:end] == found[0]
+
+
+def test_english_renderings_for_messages() -> None:
+    assert format_date_en(date(2024, 7, 8)) == "8 July 2024"
+    assert [weekday_en(w) for w in ("Senin", "JUM'AT", "Ahad", "Senen")] == [
+        "Monday",
+        "Friday",
+        "Sunday",
+        None,
+    ]
