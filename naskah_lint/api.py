@@ -12,7 +12,6 @@ import contextlib
 import functools
 import gc
 import math
-import multiprocessing
 import os
 import sys
 import traceback
@@ -214,6 +213,7 @@ def lint_items(
             if on_result is not None:
                 on_result(result)
         return tuple(results)
+    import multiprocessing  # only here: ~10 ms of every start-up otherwise
     from concurrent.futures import ProcessPoolExecutor
 
     chunk = max(1, min(MAX_CHUNK, math.ceil(len(items) / (jobs * 4))))

@@ -183,21 +183,15 @@ def _refuse_annotating_inputs(
 ) -> None:
     """No annotated copy may replace an input (say `a.docx` and `a.naskah-lint.docx` both named
     on the command line): OutputError (exit 2) before anything is checked or written."""
+    from naskah_lint.fsio import file_id
     from naskah_lint.i18n import t
     from naskah_lint.writer.annotate import annotated_path
 
-    def identity(path: Path) -> tuple[int, int] | None:
-        try:
-            found = path.stat()
-        except OSError:
-            return None
-        return found.st_dev, found.st_ino
-
-    taken = {identity(path) for path in inputs} - {None}
+    taken = {file_id(path) for path in inputs} - {None}
     for display, path in items:
         if path is not None:
             copy = annotated_path(dest, display)
-            if identity(copy) in taken:
+            if file_id(copy) in taken:
                 raise OutputError(f"{copy}: {t('annotate.same_as_input', lang)}")
 
 

@@ -42,9 +42,21 @@ def write_atomic(path: Path, data: bytes | str) -> None:
         raise
 
 
+def file_id(path: Path) -> tuple[int, int] | None:
+    """The (device, inode) of an existing file, through links; None when there is none."""
+    try:
+        found = path.stat()
+    except OSError:
+        return None
+    return found.st_dev, found.st_ino
+
+
 def same_file(a: Path, b: Path) -> bool:
     """Whether two paths name one file (also through links); False when either cannot be read."""
     try:
-        return a.resolve() == b.resolve() or (a.exists() and b.exists() and a.samefile(b))
+        if a.resolve() == b.resolve():
+            return True
     except OSError:
         return False
+    found = file_id(a)
+    return found is not None and found == file_id(b)

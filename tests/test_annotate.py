@@ -389,3 +389,26 @@ def test_reannotating_cleans_word_side_parts(draft: Path) -> None:
     with zipfile.ZipFile(second) as zf:
         extended = etree.fromstring(zf.read("word/commentsExtended.xml"))
     assert [e.get(f"{{{W15}}}paraId") for e in extended] == ["7ABCDEF0"]
+
+
+def test_an_annotated_copy_lints_like_its_draft(tmp_path: Path) -> None:
+    """Our own comments are never linted: checking the copy again finds exactly the same."""
+    from naskah_lint.api import lint_file, prepared_pack
+    from naskah_lint.config import Settings
+    from naskah_lint.model import Story
+
+    src = Path(__file__).resolve().parents[1] / "fixtures" / "defect-nk.docx"
+    settings = Settings()
+    pack = prepared_pack(settings)
+    before = lint_file(src, settings, pack)
+    assert len(before.findings) > 10
+    dest = tmp_path / "defect-nk.naskah-lint.docx"
+    annotate(src, before.findings, dest, "id")
+    doc = read_document(dest)
+    assert sum(c.author == AUTHOR for c in doc.comments) == len(before.findings)
+    assert [b.text for b in doc.story(Story.COMMENT)] == [
+        "Nomor naskah belum diisi, mohon dilengkapi sebelum ditandatangani."
+    ]  # the reviewer's comment only
+    after = lint_file(dest, settings, pack)
+    key = [(f.rule, f.location.story, f.location.block, f.message) for f in before.findings]
+    assert [(f.rule, f.location.story, f.location.block, f.message) for f in after.findings] == key

@@ -102,6 +102,7 @@ FACTS: dict[str, Facts] = {
         ),
         ("FIRST PARTY", "SECOND PARTY"),
         nomor=2,
+        opening_date=dt.date(2022, 12, 9),
         perihal="THREE PILLARS OF HIGER EDUCATION",
         institutions=("COMPANY NAME", "POLITEKNIK NEGERI BALI"),
     ),
@@ -315,4 +316,106 @@ def test_english_mou_parties() -> None:
         ("COMPANY CHIEF NAME", "COMPANY NAME"),
         ("I NYOMAN ABDI, S.E., M.eCom.", "the Bali State Polytechnic"),
     ]
-    assert all(p.clause is None for p in o.pasal)
+    # the English headings map to the canonical clauses through the pack's English synonyms
+    assert [p.clause for p in o.pasal] == [
+        "maksud-tujuan",
+        "ruang-lingkup",
+        "pelaksanaan",
+        "jangka-waktu",
+        "penutup",
+    ]
+
+
+def test_english_mou_opening_date_and_place() -> None:
+    o = outline("mitrakampus-Template_MOU_-_Bahasa_Inggris.docx")
+    assert o.opening is not None
+    # "Friday the ninth day of December in the year two thousand and twenty-two in Badung"
+    assert (o.opening.weekday, o.opening.date, o.opening.place) == (
+        "Friday",
+        dt.date(2022, 12, 9),
+        "Badung",
+    )
+
+
+def test_phpword_opening_keeps_an_unbracketed_numeric_date() -> None:
+    o = outline("sikasi-MOU2022.docx")
+    assert o.opening is not None
+    # "tahun ................, 22-07-2022 kami": the words are blank, the digits are not
+    assert (o.opening.date, o.opening.numeric_text, o.opening.numeric_date) == (
+        None,
+        "22-07-2022",
+        dt.date(2022, 7, 22),
+    )
+
+
+def test_rental_form_body_is_not_part_of_the_title() -> None:
+    o = outline("bumdes-dokumen_perjanjian_sewa.docx")
+    assert [o.part_of(b) for b in (3, 4, 5, 28, 52, 53)] == [
+        "judul",
+        "judul",
+        "dokumen",
+        "dokumen",
+        "dokumen",
+        "tanda-tangan",
+    ]
+
+
+def test_template_control_tags_are_not_placeholders() -> None:
+    o = outline("pppk-Template_Perjanjian_Kerja_PPPK_A4.docx")
+    texts = {p.text for p in o.placeholders}
+    assert "{{NAMA_BUPATI}}" in texts
+    assert not {"{{#perjanjian}}", "{{/perjanjian}}", "{{#tandatangan}}"} & texts
+
+
+def test_uns_pks_payment_list_levels() -> None:
+    o = outline("sikasi-PKS_Jagakarsa_Tahun_2022.docx")
+    pasal6 = o.pasal[5]
+    assert [(i.label, i.level) for i in pasal6.lists] == [
+        ("1.", 1),
+        ("2.", 1),
+        ("3.", 1),
+        ("a.", 2),
+        ("1)", 3),
+        ("2)", 3),
+        ("a.", 2),  # the slip "a." for "b." that CONS-LIST-SEQUENCE reports
+    ]
+
+
+OTHER = CORPUS.parent / "other"
+
+
+def test_indonesian_mou_misnamed_doc() -> None:
+    path = OTHER / "mitrakampus-Template_MOU_-_Bahasa_Indonesia.doc"
+    if not path.exists():
+        pytest.skip("corpus file not available")
+    o = segment(read_document(path), pack_values())
+    assert (o.document_type, o.language) == ("NK", "id")
+    assert o.title is not None and o.title.institutions == (
+        "LEMBAGA SERTIFIKASI PROFESI TELEKOMUNIKASI DIGITAL INDONESIA",
+        "POLITEKNIK NEGERI BALI",
+    )
+    assert o.title.perihal == "TRI DHARMA PERGURUAN TINGGI"
+    assert [n.text for n in o.nomor] == ["Nomor : 002/MOU/LSPTDI/V/2023", "Nomor : (Nomor dari PNB)"]
+    assert o.opening is not None
+    assert (o.opening.weekday, o.opening.date, o.opening.date_in_words) == (
+        "Selasa",
+        dt.date(2023, 5, 16),
+        True,
+    )
+    assert [(p.alias, p.institution) for p in o.parties] == [
+        ("PIHAK KESATU", "LSP Telekomunikasi Digital Indonesia"),
+        ("PIHAK KEDUA", "Politeknik Negeri Bali"),
+    ]
+    assert [(p.number, p.title, p.clause) for p in o.pasal] == [
+        (1, "TUJUAN", "maksud-tujuan"),
+        (2, "RUANG LINGKUP", "ruang-lingkup"),
+        (3, "PELAKSANAAN", "pelaksanaan"),
+        (4, "JANGKA WAKTU", "jangka-waktu"),
+        (5, "PENUTUP", "penutup"),
+    ]
+    assert o.premis is not None and o.premis.recitals == ()
+    assert o.closing is not None and (o.closing.rangkap_digits, o.closing.meterai) == (2, True)
+    assert [(s.label, s.name) for s in o.signatures] == [
+        ("PIHAK KESATU", "Ir.LINGGA WARDHANA ST., IPM., MBA"),
+        ("PIHAK KEDUA", "I NYOMAN ABDI, S.E.,M.eCom."),
+    ]

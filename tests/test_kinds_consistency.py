@@ -541,6 +541,16 @@ def test_rangkap_mismatch_and_too_few() -> None:
     ]
 
 
+def test_rangkap_in_words_only_asks_for_digits_and_words() -> None:
+    text = "MoU ini dibuat dalam dua rangkap, masing-masing memiliki kekuatan hukum yang sama."
+    o = outline(closing=Closing(1, text, None, 2, "dua", False, True), parties=(party(1), party(2)))
+    hits = run("rangkap", ctx(doc([text]), o))
+    assert [(h.message, dict(h.params)) for h in hits] == [
+        ("words_only", {"found": "dua rangkap", "expected": "2 (dua)"})
+    ]
+    assert text[hits[0].run_start : hits[0].run_end] == "dua rangkap"
+
+
 def test_rangkap_consistent_passes() -> None:
     text = "Demikian … dibuat dalam rangkap 2 (dua) …"
     o = outline(closing=Closing(1, text, 2, 2, "dua", False, True), parties=(party(1), party(2)))

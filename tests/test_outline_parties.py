@@ -235,3 +235,25 @@ def test_no_parties_no_premis() -> None:
     o = outline_of(["NOTA KESEPAHAMAN", OPENING, "Pasal 1", "MAKSUD DAN TUJUAN", "Isi."])
     assert o.parties == ()
     assert o.premis is None
+
+
+def test_acting_in_office_representing_counts_as_acting_for() -> None:
+    # "bertindak dalam jabatannya tersebut mewakili X" (mitrakampus MoU) = "untuk dan atas nama X"
+    o = outline_of(
+        [
+            "NOTA KESEPAHAMAN",
+            OPENING,
+            "1. Ir. LINGGA WARDHANA, M.B.A., Ketua LSP Telekomunikasi Digital Indonesia dalam hal "
+            "ini bertindak dalam jabatannya tersebut mewakili LSP Telekomunikasi Digital "
+            "Indonesia berkedudukan di Kota Depok selanjutnya disebut PIHAK KESATU.",
+            "2. BUDI, Direktur, dalam hal ini bertindak untuk dan atas nama Politeknik Negeri "
+            "Bali, berkedudukan di Badung, selanjutnya disebut PIHAK KEDUA.",
+        ]
+    )
+    first, second = o.parties
+    assert (first.has_acting, first.institution, first.address) == (
+        True,
+        "LSP Telekomunikasi Digital Indonesia",
+        "Kota Depok",
+    )
+    assert (second.has_acting, second.institution) == (True, "Politeknik Negeri Bali")

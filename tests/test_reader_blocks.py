@@ -5,9 +5,10 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+from docxbuild import p, r, write
+
 from naskah_lint.reader import read_document
 from naskah_lint.report.blocks import blocks_json, blocks_text
-from docxbuild import p, r, write
 
 STYLES = (
     '<w:style w:type="paragraph" w:default="1" w:styleId="Normal"><w:name w:val="Normal"/>'

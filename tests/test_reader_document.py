@@ -5,9 +5,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from docxbuild import p, r, write
+
 from naskah_lint.model import Story
 from naskah_lint.reader import read_document
-from docxbuild import p, r, write
 
 PAGE_SIMPLE = f'<w:p><w:fldSimple w:instr=" PAGE \\* MERGEFORMAT ">{r("1")}</w:fldSimple></w:p>'
 PAGE_COMPLEX = (

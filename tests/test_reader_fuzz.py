@@ -6,13 +6,13 @@ from __future__ import annotations
 from pathlib import Path
 from tempfile import TemporaryDirectory
 
+from docxbuild import build
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from naskah_lint.errors import UnreadableFile
 from naskah_lint.model import Story
 from naskah_lint.reader import read_document
-from docxbuild import build
 
 _TAG_LINES = (
     "w:p w:r w:t w:tbl w:tr w:tc w:tcPr w:gridSpan w:vMerge w:sdt w:sdtContent w:customXml",

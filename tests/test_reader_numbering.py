@@ -5,11 +5,11 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from docxbuild import numbered, p, write
 
 from naskah_lint.model import Document
 from naskah_lint.reader import read_document
 from naskah_lint.reader.numbering import format_number
-from docxbuild import numbered, p, write
 
 
 def lvl(

@@ -10,6 +10,7 @@ import zipfile
 from pathlib import Path
 
 import pytest
+from docxbuild import DOCM_MAIN, DOTX_MAIN, build, p, write, zip_bytes
 from lxml import etree
 
 from naskah_lint.errors import UnreadableFile
@@ -17,7 +18,6 @@ from naskah_lint.i18n import EN, ID, t
 from naskah_lint.model import Story
 from naskah_lint.reader import Limits, discover, read_document, sniff
 from naskah_lint.reader.package import new_parser
-from docxbuild import DOCM_MAIN, DOTX_MAIN, build, p, write, zip_bytes
 
 OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 504
 

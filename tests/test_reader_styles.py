@@ -5,9 +5,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from docxbuild import p, r, write
+
 from naskah_lint.model import Document, ParaFormat, RunFormat
 from naskah_lint.reader import read_document
-from docxbuild import p, r, write
 
 STYLES = (
     '<w:docDefaults><w:rPrDefault><w:rPr><w:rFonts w:asciiTheme="minorHAnsi" '

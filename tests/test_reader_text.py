@@ -5,11 +5,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from docxbuild import W, p, r, write
 from lxml import etree
 
 from naskah_lint.model import Document, Story
 from naskah_lint.reader import read_document
-from docxbuild import W, p, r, write
 
 
 def _read(tmp_path: Path, body: str, **kwargs: object) -> Document:

@@ -698,6 +698,21 @@ def check_rangkap(ctx: Context, params: NoParams) -> Iterator[Hit]:
             run_start=span[0],
             run_end=span[1],
         )
+    elif c.rangkap_digits is None and c.rangkap_words is not None:
+        # "dalam dua rangkap": the count in words only (digits only is FMT-NUMBER-WORDS's)
+        said = re.escape(" ".join((c.rangkap_words_text or "").split())) or r"[a-z]+"
+        words = re.search(rf"\b{said}\s+rangkap\b|\brangkap\s+{said}\b", text, re.IGNORECASE)
+        yield Hit(
+            block=c.block,
+            message="words_only",
+            params={
+                "found": " ".join(words.group(0).split()) if words else found,
+                "expected": f"{c.rangkap_words} ({int_to_words(c.rangkap_words)})",
+            },
+            run_start=words.start() if words else span[0],
+            run_end=words.end() if words else span[1],
+        )
+
 
 
 # --------------------------------------------------------------------------- parties

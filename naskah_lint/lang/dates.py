@@ -22,7 +22,9 @@ __all__ = [
     "WEEKDAYS",
     "WordDate",
     "add_duration",
+    "english_words_to_int",
     "find_dates",
+    "find_english_date",
     "find_numeric_date",
     "find_numeric_date_in_brackets",
     "find_numeric_dates_in_brackets",
@@ -480,4 +482,80 @@ def find_word_date(text: str) -> WordDate | None:
         found = _read_opening(text, m.start(), m.start(), need_tanggal=True)
         if found is not None and found.month_text is not None:
             return found
+    return None
+
+
+# --------------------------------------------------------------------------- English dates
+# English-language MoUs open with "On this day, Friday the ninth day of December in the year two
+# thousand and twenty-two in Badung": enough of English numerals to read that back.
+
+_EN_UNITS = {
+    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
+    "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18,
+    "nineteen": 19,
+}  # fmt: skip
+_EN_TENS = {
+    "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
+    "eighty": 80, "ninety": 90,
+}  # fmt: skip
+_EN_ORDINALS = {
+    "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
+    "eighth": 8, "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12, "thirteenth": 13,
+    "fourteenth": 14, "fifteenth": 15, "sixteenth": 16, "seventeenth": 17, "eighteenth": 18,
+    "nineteenth": 19, "twentieth": 20, "thirtieth": 30,
+}  # fmt: skip
+
+
+def english_words_to_int(text: str) -> int | None:
+    """ "two thousand and twenty-two" -> 2022, "ninth" -> 9, "twenty-first" -> 21, "9th" -> 9;
+    None for anything else. Cardinals below a million, ordinals below a hundred."""
+    words = re.sub(r"[-\s]+", " ", text.strip().lower()).split()
+    if len(words) == 1 and (m := re.fullmatch(r"(\d{1,4})(?:st|nd|rd|th)?", words[0])):
+        return int(m.group(1))
+    words = [w for w in words if w != "and"]
+    if not words:
+        return None
+    total = current = 0
+    for i, w in enumerate(words):
+        last = i == len(words) - 1
+        if w in _EN_UNITS:
+            current += _EN_UNITS[w]
+        elif w in _EN_TENS:
+            current += _EN_TENS[w]
+        elif last and w in _EN_ORDINALS:
+            current += _EN_ORDINALS[w]
+        elif last and w.endswith("ieth") and w[:-4] + "y" in _EN_TENS:
+            current += _EN_TENS[w[:-4] + "y"]
+        elif w == "hundred" and current:
+            current *= 100
+        elif w == "thousand" and current:
+            total += current * 1000
+            current = 0
+        else:
+            return None
+    return total + current
+
+
+_EN_MONTH_ALT = "|".join(_MONTHS_EN)
+_EN_DATE = re.compile(
+    r"\b(?P<day>\d{1,2}(?:st|nd|rd|th)?|[a-z]+(?:[- ][a-z]+)?)\s+(?:day\s+)?of\s+"
+    rf"(?P<month>{_EN_MONTH_ALT})\s*,?\s*(?:in\s+the\s+year\s+|of\s+)?"
+    r"(?P<year>\d{4}|[a-z]+(?:[- ](?:and|[a-z]+))*?)(?=\s*[,.;(]|\s+(?:in|at|we)\b|$)",
+    re.IGNORECASE,
+)
+
+
+def find_english_date(text: str) -> tuple[date, tuple[int, int]] | None:
+    """The date of an English opening ("the ninth day of December in the year two thousand and
+    twenty-two", "9th of December 2022"): (date, span), or None."""
+    for m in _EN_DATE.finditer(text):
+        day = english_words_to_int(m.group("day").removeprefix("the ").strip())
+        year = english_words_to_int(m.group("year"))
+        month = _MONTHS_EN.index(m.group("month").capitalize()) + 1
+        if day is None or year is None:
+            continue
+        found = _make_date(year, month, day)
+        if found is not None:
+            return found, (m.start(), m.end())
     return None

@@ -6,7 +6,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from naskah_lint.lang.dates import find_numeric_date, find_word_date
+from naskah_lint.lang.dates import find_english_date, find_numeric_date, find_word_date
 from naskah_lint.lang.normalize import is_placeholder_only, strip_placeholders
 from naskah_lint.outline.lines import Line, clean, has_placeholder, strip_end, tidy
 from naskah_lint.outline.model import Nomor, Opening, Title
@@ -68,6 +68,16 @@ _PLACE = re.compile(
     r"\bbertempat\s+(?:di|pada)\s+(?P<place>.+?)(?=\s*[,;(]|\s+kami\b|\s+yang\b|$)",
     re.IGNORECASE,
 )
+# after an English opening's date: "… in Badung, we, the undersigned"
+_EN_PLACE = re.compile(r"\s*,?\s*(?:in|at)\s+(?P<place>[A-Z][^,;:]{0,60}?)(?=\s*[,;:]|\s+we\b|$)")
+
+
+def en_date_text(text: str, found: tuple[object, tuple[int, int]]) -> str:
+    """The part of `text` an English date was read from."""
+    start, end = found[1]
+    return text[start:end]
+
+
 _EN_WEEKDAY = re.compile(
     r"\b(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b", re.IGNORECASE
 )
@@ -252,6 +262,10 @@ def read_opening(line: Line, english: bool) -> Opening:
     place = tidy(place_m.group("place")) or None if place_m else None
     if english:
         weekday_m = _EN_WEEKDAY.search(text)
+        en_date = find_english_date(text)
+        if place is None and en_date is not None:
+            place_en = _EN_PLACE.match(text, en_date[1][1])
+            place = tidy(place_en.group("place")) or None if place_en else None
         return Opening(
             block=line.block,
             text=text,
@@ -259,8 +273,8 @@ def read_opening(line: Line, english: bool) -> Opening:
             day_text=None,
             month_text=None,
             year_text=None,
-            date=None,
-            date_in_words=False,
+            date=en_date[0] if en_date else None,
+            date_in_words=en_date is not None and not re.search(r"\d", en_date_text(text, en_date)),
             numeric_text=None,
             numeric_date=None,
             place=place,

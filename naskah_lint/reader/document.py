@@ -40,6 +40,8 @@ STORY_ORDER = (
 FIRST_PAGE_BLOCKS = 15  # blocks taken as "the first page" when Word saved no page breaks
 _NOTE_SEPARATORS = frozenset({"separator", "continuationSeparator", "continuationNotice"})
 _HF_TYPES = ("default", "first", "even")
+# The author of our own annotations (writer/annotate.py): their text is ours, not the draft's.
+OWN_COMMENT_AUTHOR = "naskah-lint"
 
 
 def read_document(path: str | os.PathLike[str], limits: Limits | None = None) -> Document:
@@ -357,13 +359,19 @@ def _read_comments(
         for p in el.iter(ns.W_P):
             last_para = p
         para_id = (last_para.get(ns.W14_PARAID) or "").upper() if last_para is not None else ""
+        author = el.get(ns.W_AUTHOR) or ""
+        text = "\n".join(pa.text for pa in mine)
+        if author == OWN_COMMENT_AUTHOR:
+            # our own annotations (an annotated copy checked again) are never linted: they
+            # stay listed as comments but give no blocks of the comment story
+            del story_paras[start:]
         out.append(
             Comment(
                 id=cid,
-                author=el.get(ns.W_AUTHOR) or "",
+                author=author,
                 initials=el.get(ns.W_INITIALS) or "",
                 date=el.get(ns.W_DATE),
-                text="\n".join(pa.text for pa in mine),
+                text=text,
                 anchor_story=anchor_story,
                 anchor_block=anchor_block,
                 resolved=bool(para_id) and para_id in done,

@@ -12,7 +12,9 @@ from naskah_lint.lang.dates import (
     WEEKDAYS,
     WordDate,
     add_duration,
+    english_words_to_int,
     find_dates,
+    find_english_date,
     find_numeric_date_in_brackets,
     find_numeric_dates_in_brackets,
     find_word_date,
@@ -506,3 +508,47 @@ def test_english_renderings_for_messages() -> None:
         "Sunday",
         None,
     ]
+
+
+@pytest.mark.parametrize(
+    ("words", "value"),
+    [
+        ("ninth", 9),
+        ("twenty-first", 21),
+        ("thirtieth", 30),
+        ("twelfth", 12),
+        ("9th", 9),
+        ("two thousand and twenty-two", 2022),
+        ("two thousand twenty four", 2024),
+        ("nineteen hundred and ninety-nine", 1999),
+        ("2024", 2024),
+        ("first second", None),
+        ("hundred", None),
+        ("sembilan", None),
+    ],
+)
+def test_english_words_to_int(words: str, value: int | None) -> None:
+    assert english_words_to_int(words) == value
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "On this day, Friday the ninth day of December in the year two thousand and "
+            "twenty-two in Badung, we, the undersigned:",
+            (date(2022, 12, 9), "the ninth day of December in the year two thousand and twenty-two"),
+        ),
+        ("signed on the 1st of March, 2024.", (date(2024, 3, 1), "1st of March, 2024")),
+        ("the thirtieth day of February in the year two thousand", None),
+        ("Pada hari ini Senin, tanggal delapan bulan Juli", None),
+    ],
+)
+def test_find_english_date(text: str, expected: tuple[date, str] | None) -> None:
+    found = find_english_date(text)
+    if expected is None:
+        assert found is None
+        return
+    assert found is not None
+    (start, end) = found[1]
+    assert (found[0], text[start:end]) == expected
