@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from enum import StrEnum
 from typing import TYPE_CHECKING
 
@@ -91,7 +91,6 @@ class Report:
     lang: str = "id"
     mode: str = "draft"
     baseline_fixed: int = 0
-    extra: tuple[tuple[str, str], ...] = field(default_factory=tuple)
 
     @property
     def unreadable(self) -> int:

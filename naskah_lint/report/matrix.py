@@ -28,7 +28,7 @@ class Cell:
 
 def cell(rule: RuleSpec, result: FileResult) -> Cell:
     """The status of one requirement in one file."""
-    if result.error is not None:
+    if result.error is not None or result.internal_error is not None:
         return Cell("", "")
     if rule.id not in result.rules_run:
         return Cell(NA, "")
