@@ -175,6 +175,18 @@ ID: Mapping[str, str] = {
     "annotate.cannot_open": "tidak dapat membuka berkas untuk dianotasi ({detail})",
     "annotate.cannot_write": "salinan beranotasi tidak dapat ditulis ({detail})",
     "annotate.bad_name": "nama berkas kosong, salinan beranotasi tidak dapat dibuat",
+    # --- operating-system errors, by errno name (see os_reason) ---
+    "os.ENOENT": "folder atau berkas tidak ada",
+    "os.EACCES": "tidak ada izin",
+    "os.EPERM": "tidak ada izin",
+    "os.EROFS": "sistem berkas hanya-baca",
+    "os.ENOSPC": "ruang disk penuh",
+    "os.EDQUOT": "kuota disk habis",
+    "os.EISDIR": "itu sebuah folder",
+    "os.ENOTDIR": "bagian jalurnya bukan folder",
+    "os.ENAMETOOLONG": "nama atau jalur terlalu panjang",
+    "os.EEXIST": "sudah ada berkas bernama sama di jalur itu",
+    "os.other": "galat sistem {name}",
     "report.verdict_ready": "SIAP DITANDATANGANI: tidak ada temuan galat pada mode final.",
     "report.verdict_blocked": "BELUM SIAP DITANDATANGANI: {n} temuan galat menghalangi (di {files} berkas), {unreadable} berkas tidak terbaca.",
     "matrix.title": "Matriks kepatuhan",
@@ -364,6 +376,18 @@ EN: Mapping[str, str] = {
     "annotate.cannot_open": "cannot open the file for annotation ({detail})",
     "annotate.cannot_write": "cannot write the annotated copy ({detail})",
     "annotate.bad_name": "empty file name, no annotated copy can be made",
+    # --- operating-system errors, by errno name (see os_reason) ---
+    "os.ENOENT": "no such file or folder",
+    "os.EACCES": "permission denied",
+    "os.EPERM": "permission denied",
+    "os.EROFS": "read-only file system",
+    "os.ENOSPC": "no space left on the disk",
+    "os.EDQUOT": "disk quota exceeded",
+    "os.EISDIR": "it is a folder",
+    "os.ENOTDIR": "part of the path is not a folder",
+    "os.ENAMETOOLONG": "name or path too long",
+    "os.EEXIST": "a file of that name is in the way",
+    "os.other": "system error {name}",
     "report.verdict_ready": "READY TO SIGN (SIAP DITANDATANGANI): no error-level finding in final mode.",
     "report.verdict_blocked": "NOT READY TO SIGN: {n} blocking error findings (in {files} files), {unreadable} unreadable files.",
     "matrix.title": "Compliance matrix",
@@ -392,6 +416,17 @@ EN: Mapping[str, str] = {
 }
 
 CATALOGUES: Mapping[str, Mapping[str, str]] = {"id": ID, "en": EN}
+
+
+def os_reason(exc: OSError, lang: str = "id") -> str:
+    """Why the system refused a read or write, in `lang` (never the C library's English)."""
+    import errno
+
+    name = errno.errorcode.get(exc.errno or 0, "")
+    key = f"os.{name}"
+    if name and key in ID:
+        return t(key, lang)
+    return t("os.other", lang, name=name or type(exc).__name__)
 
 
 def t(key: str, lang: str = "id", **params: object) -> str:

@@ -412,3 +412,14 @@ def test_an_annotated_copy_lints_like_its_draft(tmp_path: Path) -> None:
     after = lint_file(dest, settings, pack)
     key = [(f.rule, f.location.story, f.location.block, f.message) for f in before.findings]
     assert [(f.rule, f.location.story, f.location.block, f.message) for f in after.findings] == key
+
+
+def test_an_unwritable_destination_is_one_line_in_the_users_language(draft: Path) -> None:
+    blocker = draft / "out"
+    blocker.write_text("a file where a folder should be")
+    with pytest.raises(OutputError) as info:
+        annotate(draft / "in" / "draf pks.docx", FINDINGS[:1], blocker / "x.docx", "id")
+    message = str(info.value)
+    assert message.startswith(f"{blocker / 'x.docx'}: salinan beranotasi tidak dapat ditulis (")
+    assert "No such" not in message and "Not a directory" not in message
+    assert "\n" not in message

@@ -395,7 +395,10 @@ def test_indonesian_mou_misnamed_doc() -> None:
         "POLITEKNIK NEGERI BALI",
     )
     assert o.title.perihal == "TRI DHARMA PERGURUAN TINGGI"
-    assert [n.text for n in o.nomor] == ["Nomor : 002/MOU/LSPTDI/V/2023", "Nomor : (Nomor dari PNB)"]
+    assert [n.text for n in o.nomor] == [
+        "Nomor : 002/MOU/LSPTDI/V/2023",
+        "Nomor : (Nomor dari PNB)",
+    ]
     assert o.opening is not None
     assert (o.opening.weekday, o.opening.date, o.opening.date_in_words) == (
         "Selasa",

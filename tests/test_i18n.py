@@ -64,3 +64,16 @@ def test_t_fills_and_falls_back(lang: str) -> None:
     label = t("loc.pasal_ayat", lang, pasal=5, ayat=2)
     assert label == {"id": "Pasal 5 ayat (2)", "en": "Article 5(2)"}[lang]
     assert t("loc.judul", "fr") == "Judul"  # unknown language: Indonesian
+
+
+def test_os_reason_speaks_the_users_language() -> None:
+    import errno
+
+    from naskah_lint.i18n import os_reason
+
+    missing = FileNotFoundError(errno.ENOENT, "No such file or directory")
+    assert os_reason(missing, "id") == "folder atau berkas tidak ada"
+    assert os_reason(missing, "en") == "no such file or folder"
+    assert os_reason(OSError(errno.ENOSPC, "No space left on device"), "id") == "ruang disk penuh"
+    assert os_reason(OSError(errno.EIO, "Input/output error"), "id") == "galat sistem EIO"
+    assert os_reason(OSError("no errno"), "en") == "system error OSError"

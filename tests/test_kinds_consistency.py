@@ -647,6 +647,30 @@ def test_title_parties_mismatch_and_match() -> None:
     assert hits[1].params["found"] == "FAKULTAS HUKUM UNIVERSITAS CONTOH"
 
 
+def test_title_parties_accept_an_acronym_of_the_title_name() -> None:
+    d = doc(["JUDUL", "1. …", "2. …"])
+    title = Title(
+        lines=("NOTA KESEPAHAMAN",),
+        blocks=(1,),
+        kind_text="NOTA KESEPAHAMAN",
+        institutions=(
+            "LEMBAGA SERTIFIKASI PROFESI TELEKOMUNIKASI DIGITAL INDONESIA",
+            "POLITEKNIK NEGERI BALI",
+        ),
+        perihal="TRI DHARMA PERGURUAN TINGGI",
+    )
+    lsp = (
+        party(1, blocks=(2,), institution="LSP Telekomunikasi Digital Indonesia"),
+        party(2, blocks=(3,), institution="Politeknik Negeri Bali"),
+    )
+    p = params_of("CONS-TITLE-PARTIES")
+    assert run("title-parties", ctx(d, outline(title=title, parties=lsp)), p) == []
+    # initials that spell no run of the title's words are still a different body
+    other = (replace(lsp[0], institution="LSK Telekomunikasi Digital Indonesia"), lsp[1])
+    hits = run("title-parties", ctx(d, outline(title=title, parties=other)), p)
+    assert [(h.block, h.message) for h in hits] == [(2, "not_in_title"), (1, "not_in_komparisi")]
+
+
 def test_defined_terms_series_undefined_caps_and_generic_third_party() -> None:
     texts = [
         "… selanjutnya disebut PIHAK KESATU;",
@@ -815,6 +839,25 @@ def test_placeholders_one_per_block_nomor_left_to_empty_nomor() -> None:
     assert run("placeholders", ctx(d, outline())) == []
 
 
+def test_placeholders_in_an_other_document_include_the_nomor() -> None:
+    # CONS-EMPTY-NOMOR does not run on OTHER documents (a PPPK contract): nothing is dropped
+    d = doc(["Nomor 800.1.2.5/{{NO_KONTRAK_BARU}}/BKPSDM", "Nama : {{NAMA_BUPATI}}"])
+    o = outline(
+        document_type="OTHER",
+        nomor=(Nomor(d.blocks[0].text, "800.1.2.5/{{NO_KONTRAK_BARU}}/BKPSDM", 1, True),),
+        placeholders=(
+            Placeholder("{{NO_KONTRAK_BARU}}", Story.BODY, 1),
+            Placeholder("{{NAMA_BUPATI}}", Story.BODY, 2),
+        ),
+    )
+    hits = run("placeholders", ctx(d, o), params_of("CONS-PLACEHOLDERS"))
+    assert [h.block for h in hits] == [1, 2]
+    pks = replace(o, document_type="PKS")
+    assert [h.block for h in run("placeholders", ctx(d, pks), params_of("CONS-PLACEHOLDERS"))] == [
+        2
+    ]
+
+
 def test_placeholders_fold_beyond_max_findings() -> None:
     d = doc([f"isian {i} ……" for i in range(1, 6)])
     o = outline(placeholders=tuple(Placeholder("……", Story.BODY, b) for b in range(1, 6)))
@@ -966,3 +1009,40 @@ def test_corpus_agreements_lint_without_rule_failures() -> None:
         result = lint_file(path, settings, pack)
         assert result.internal_error is None, (path.name, result.internal_error)
         assert not [f for f in result.findings if f.rule.startswith("META")], path.name
+
+
+# --------------------------------------------------------------------------- self-name
+
+
+def _named(kind_text: str) -> Title:
+    return Title(lines=(kind_text,), blocks=(1,), kind_text=kind_text, institutions=(), perihal="X")
+
+
+def test_self_name_other_instrument_is_residue() -> None:
+    texts = [
+        "KESEPAKATAN BERSAMA",
+        "Kesepakatan Bersama ini berlaku sejak ditandatangani.",
+        "(1) Nota Kesepahaman ini berlaku dan ditafsirkan menurut hukum Indonesia.",
+        "(2) penafsiran Perjanjian ini dan Perjanjian ini lagi; kerja sama ini; perjanjian ini",
+    ]
+    o = outline(title=_named("KESEPAKATAN BERSAMA"), parts=((1, "judul"), (2, "pasal")))
+    hits = run("self-name", ctx(doc(texts), o), params_of("CONS-SELF-NAME"))
+    assert [(h.block, h.params["found"], h.params["expected"]) for h in hits] == [
+        (3, "Nota Kesepahaman ini", "Kesepakatan Bersama"),
+        (4, "Perjanjian ini", "Kesepakatan Bersama"),  # once per paragraph; lower case is prose
+    ]
+    assert texts[2][hits[0].run_start : hits[0].run_end] == "Nota Kesepahaman ini"
+
+
+def test_self_name_suggests_the_name_the_draft_uses() -> None:
+    texts = ["MEMORANDUM OF UNDERSTANDING (MoU)", "MoU ini dibuat …", "Perjanjian ini berlaku …"]
+    o = outline(
+        title=_named("MEMORANDUM OF UNDERSTANDING (MoU)"), parts=((1, "judul"), (2, "pasal"))
+    )
+    hits = run("self-name", ctx(doc(texts), o), params_of("CONS-SELF-NAME"))
+    assert [(h.block, h.params["found"], h.params["expected"]) for h in hits] == [
+        (3, "Perjanjian ini", "MoU")
+    ]
+    pks = ["PERJANJIAN KERJA SAMA", "Perjanjian ini berlaku; Perjanjian Kerja Sama ini juga."]
+    o = outline(title=_named("PERJANJIAN KERJA SAMA"), parts=((1, "judul"), (2, "pasal")))
+    assert run("self-name", ctx(doc(pks), o), params_of("CONS-SELF-NAME")) == []

@@ -501,6 +501,24 @@ def test_komparisi_template_name_is_a_draft_warning() -> None:
     assert blocks_of(run(doc, bad, "STRUCT-KOMPARISI", mode="final")) == [(11, "error")]
 
 
+def test_missing_elements_are_named_in_the_message_language() -> None:
+    doc, outline = clean_pks()
+    nameless = dataclasses.replace(
+        outline,
+        parties=(dataclasses.replace(outline.parties[0], name=None), *outline.parties[1:]),
+    )
+    [en] = run(doc, nameless, "STRUCT-KOMPARISI", lang="en")
+    assert en.message.startswith("Party entry 1 (PIHAK KESATU) lacks full name: complete it")
+    [indonesian] = run(doc, nameless, "STRUCT-KOMPARISI")
+    assert indonesian.message.startswith("Komparisi pihak ke-1 (PIHAK KESATU) tidak memuat nama")
+    with pytest.raises(ConfigError, match="element_labels_en"):
+        build_params(
+            structure.KomparisiParams,
+            {"elements": ["name"], "element_labels": ["nama"], "element_labels_en": ["a", "b"]},
+            "rules[0].params",
+        )
+
+
 # --------------------------------------------------------------------------- premis parts
 
 

@@ -177,6 +177,19 @@ def test_rupiah_problems_pick_the_first_variant_and_suggest_canonical() -> None:
     ]
 
 
+def test_number_words_unit_inside_the_brackets() -> None:
+    texts = [
+        "dipotong selama 1 (satu bulan); atau 2 (dua bulan)",
+        "berlaku 1 (satu) bulan, 3 (tiga) tahun, 50 % (lima puluh persen), 2 (tiga bulan)",
+    ]
+    o = outline(parts=((1, "pasal"),))
+    hits = run("number-words", ctx(doc(texts), o), params_of("FMT-NUMBER-WORDS"))
+    assert [(h.block, h.message, h.params["found"], h.params["expected"]) for h in hits] == [
+        (1, "unit_inside", "1 (satu bulan)", "1 (satu) bulan"),
+        (1, "unit_inside", "2 (dua bulan)", "2 (dua) bulan"),
+    ]  # "2 (tiga bulan)" has the wrong number too: not a mere misplaced unit
+
+
 # --------------------------------------------------------------------------- spelling
 
 

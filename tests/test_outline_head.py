@@ -227,7 +227,12 @@ def test_english_document_is_other() -> None:
     assert o.title is not None
     assert o.title.institutions == ("COMPANY NAME", "POLITEKNIK NEGERI BALI")
     assert o.title.perihal == "THREE PILLARS OF HIGHER EDUCATION"
-    assert o.opening is not None and o.opening.weekday == "Friday" and o.opening.date is None
+    assert o.opening is not None
+    assert (o.opening.weekday, o.opening.date, o.opening.place) == (
+        "Friday",
+        dt.date(2022, 12, 9),
+        "Badung",
+    )
     assert [(p.alias, p.ordinal, p.institution) for p in o.parties] == [
         ("FIRST PARTY", 1, "COMPANY NAME")
     ]

@@ -10,8 +10,9 @@ from __future__ import annotations
 
 import functools
 import re
+from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from decimal import Decimal
 from typing import Any
@@ -54,7 +55,6 @@ def date_value(d: date) -> Bilingual:
 def weekday_value(name: str) -> Bilingual:
     """An Indonesian weekday for a message, with its English name through "{field:en}"."""
     return Bilingual(name, dates.weekday_en(name) or name)
-
 
 
 def body_map(ctx: Context) -> Mapping[int, Block]:
@@ -552,9 +552,7 @@ def check_list_sequence(ctx: Context, params: NoParams) -> Iterator[Hit]:
 
 def _prose_between(ctx: Context, first: int, last: int, item_blocks: set[int]) -> bool:
     """True when a non-empty paragraph that is no list item or ayat lies between two blocks."""
-    return any(
-        b not in item_blocks and block_text(ctx, b).strip() for b in range(first + 1, last)
-    )
+    return any(b not in item_blocks and block_text(ctx, b).strip() for b in range(first + 1, last))
 
 
 # --------------------------------------------------------------------------- cross-references
@@ -714,7 +712,6 @@ def check_rangkap(ctx: Context, params: NoParams) -> Iterator[Hit]:
         )
 
 
-
 # --------------------------------------------------------------------------- parties
 
 
@@ -837,10 +834,32 @@ class TitlePartiesParams:
     allow_containment: bool = True
 
 
+def _expand_acronyms(a: str, b: str) -> str:
+    """`a` with each acronym that spells the initials of consecutive words of `b` written out
+    ("LSP TELEKOMUNIKASI" against "LEMBAGA SERTIFIKASI PROFESI TELEKOMUNIKASI")."""
+    words_b = b.split()
+    out: list[str] = []
+    for token in a.split():
+        expanded = token
+        n = len(token)
+        if 2 <= n <= 6 and token.isalpha() and token not in words_b:
+            for i in range(len(words_b) - n + 1):
+                run = words_b[i : i + n]
+                if "".join(w[0] for w in run) == token:
+                    expanded = " ".join(run)
+                    break
+        out.append(expanded)
+    return " ".join(out)
+
+
 def _same_institution(a: str, b: str, params: TitlePartiesParams) -> bool:
-    """Two normalised institution names denote the same body."""
+    """Two normalised institution names denote the same body (an acronym of the other's words,
+    such as LSP for LEMBAGA SERTIFIKASI PROFESI, counts as the same name)."""
     if not a or not b:
         return False
+    if a == b:
+        return True
+    a, b = _expand_acronyms(a, b), _expand_acronyms(b, a)
     if a == b:
         return True
     if params.allow_containment and (contains_words(a, b) or contains_words(b, a)):
@@ -1218,11 +1237,16 @@ class PlaceholderParams:
     skip_opening_date: bool = True
     max_shown: int = 3
     max_findings: int = 15
+    # the document types CONS-EMPTY-NOMOR and CONS-EMPTY-DATE run on: in any other (OTHER)
+    # this rule reports the blank nomor and date itself, so that nothing goes unreported
+    skip_in_types: tuple[str, ...] = ("NK", "PKS", "ADDENDUM")
 
 
 def check_placeholders(ctx: Context, params: PlaceholderParams) -> Iterator[Hit]:
     """Leftover placeholders ("……", "${mitra}", "XXXX", "(nama)"), one finding per paragraph."""
     skip: set[tuple[Story, int]] = set()
+    if ctx.outline.document_type not in params.skip_in_types:
+        params = replace(params, skip_nomor=False, skip_opening_date=False)
     if params.skip_nomor:
         skip |= {
             (Story.BODY, n.block)
@@ -1505,6 +1529,87 @@ def check_author_metadata(ctx: Context, params: AuthorMetadataParams) -> Iterato
 
 # --------------------------------------------------------------------------- registry
 
+# --------------------------------------------------------------------------- self-name
+
+
+@dataclass(frozen=True, slots=True)
+class NameFamily:
+    """Names of one instrument ("Nota Kesepahaman", "MoU"); the first is the one to write."""
+
+    family: str
+    names: tuple[str, ...]
+
+    def __post_init__(self) -> None:
+        if not self.names or not all(n.strip() for n in self.names):
+            raise ValueError("names: give at least one non-empty name")
+
+
+@dataclass(frozen=True, slots=True)
+class SelfNameParams:
+    """`families`: the instrument names; the document's family is the one its title names.
+    `skip_parts`: outline parts not checked."""
+
+    families: tuple[NameFamily, ...] = ()
+    skip_parts: tuple[str, ...] = ("judul",)
+
+
+def _family_of(text: str, families: Sequence[NameFamily]) -> NameFamily | None:
+    """The family whose longest name appears in `text` as whole words."""
+    best: tuple[int, NameFamily] | None = None
+    for fam in families:
+        found = keyword_in(text, fam.names)
+        if found and (best is None or len(found) > best[0]):
+            best = (len(found), fam)
+    return best[1] if best else None
+
+
+def check_self_name(ctx: Context, params: SelfNameParams) -> Iterator[Hit]:
+    """The draft calls itself by its own title ("Nota Kesepahaman ini"), not by another
+    instrument's name ("Perjanjian ini" in an NK, "Nota Kesepahaman ini" in a Kesepakatan
+    Bersama): the other name is usually residue of the template it was copied from."""
+    title = ctx.outline.title
+    if title is None or not title.kind_text or not params.families:
+        return
+    own = _family_of(title.kind_text, params.families)
+    if own is None:
+        return
+    names = sorted({n for f in params.families for n in f.names}, key=len, reverse=True)
+    rx = re.compile(
+        r"(?<![\w-])("
+        + "|".join(re.escape(n).replace(r"\ ", r"\s+") for n in names)
+        + r")\s+ini\b",
+        re.IGNORECASE,
+    )
+    found: list[tuple[int, re.Match[str], str, NameFamily]] = []
+    for b in ctx.document.body:
+        if ctx.outline.part_of(b.index) in params.skip_parts:
+            continue
+        for m in rx.finditer(b.text):
+            said = " ".join(m.group(1).split())
+            fam = _family_of(said, params.families)
+            if said[:1].isupper() and fam is not None:  # "perjanjian ini" in lower case: prose
+                found.append((b.index, m, said, fam))
+    # suggest the own name the draft uses most ("MoU ini" in a MoU), else the family's first
+    used = Counter(said for _, _, said, fam in found if fam.family == own.family)
+    expected = used.most_common(1)[0][0] if used else own.names[0]
+    seen: set[tuple[int, str]] = set()
+    for block, m, said, fam in found:
+        if fam.family == own.family or (block, said.lower()) in seen:
+            continue
+        seen.add((block, said.lower()))
+        yield Hit(
+            block=block,
+            params={
+                "found": f"{said} ini",
+                "expected": expected,
+                "title": " ".join(title.kind_text.split()),
+            },
+            key=f"{said.lower()}|{m.start()}",
+            run_start=m.start(),
+            run_end=m.end(),
+        )
+
+
 KINDS: tuple[Kind[Any], ...] = (
     Kind("weekday-date", NoParams, check_weekday_date, "Opening weekday fits its date."),
     Kind("opening-numeric", NoParams, check_opening_numeric, "(dd-mm-yyyy) equals the words."),
@@ -1532,4 +1637,5 @@ KINDS: tuple[Kind[Any], ...] = (
     Kind("highlight", RunFlagParams, check_highlight, "Highlighted text."),
     Kind("hidden-text", RunFlagParams, check_hidden_text, "Hidden text."),
     Kind("author-metadata", AuthorMetadataParams, check_author_metadata, "Author metadata."),
+    Kind("self-name", SelfNameParams, check_self_name, "The draft calls itself by its title."),
 )

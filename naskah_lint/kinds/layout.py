@@ -10,8 +10,8 @@ from typing import Any
 from naskah_lint.engine.api import Context, Hit, Kind
 from naskah_lint.kinds.structure import (
     block_placeholders,
-    check_patterns,
     body_map,
+    check_patterns,
     displayed_text,
     has_keyword,
     has_letters,

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from naskah_lint.engine.api import Context, Hit, Kind
+from naskah_lint.kinds.consistency import Bilingual
 from naskah_lint.model import Block, Document, Story
 from naskah_lint.outline.model import Opening, Outline, Party, Recital, Signature
 
@@ -58,6 +59,26 @@ def check_severity(value: str, where: str) -> None:
     """Raise ValueError unless `value` is empty (= the rule's severity) or a severity name."""
     if value not in ("", "error", "warning", "info"):
         raise ValueError(f"{where}: expected error, warning, info or empty, got {value!r}")
+
+
+def check_labels_en(labels: tuple[str, ...], labels_en: tuple[str, ...]) -> None:
+    """`element_labels_en`, when given, names the same elements in English."""
+    if labels_en and len(labels_en) != len(labels):
+        raise ValueError("element_labels_en: give one English label per element label")
+
+
+def missing_value(labels: Sequence[str], labels_en: Sequence[str]) -> Bilingual:
+    """The missing elements for a message: "{missing}" in Indonesian, "{missing:en}" in
+    English (the Indonesian labels when no English ones are given)."""
+    return Bilingual(", ".join(labels), ", ".join(labels_en or labels))
+
+
+def english_labels(
+    labels: tuple[str, ...], labels_en: tuple[str, ...], chosen: Sequence[str]
+) -> list[str]:
+    """The English labels of the `chosen` Indonesian labels."""
+    table = dict(zip(labels, labels_en or labels, strict=True))
+    return [table[label] for label in chosen]
 
 
 def norm(text: str) -> str:
@@ -361,6 +382,7 @@ class OpeningParams:
     check: str = "sentence"
     start_pattern: str = r"^\W*pada\s+hari\s+ini\b"
     element_labels: tuple[str, ...] = ("hari", "tanggal", "bulan", "tahun")
+    element_labels_en: tuple[str, ...] = ("weekday", "day", "month", "year")
 
     def __post_init__(self) -> None:
         if self.check not in ("sentence", "place", "date-words"):
@@ -368,6 +390,7 @@ class OpeningParams:
         check_patterns((self.start_pattern,), "start_pattern")
         if len(self.element_labels) != 4:
             raise ValueError("element_labels: give 4 labels (hari, tanggal, bulan, tahun)")
+        check_labels_en(self.element_labels, self.element_labels_en)
 
 
 def _words_for_date(ctx: Context) -> str:
@@ -416,11 +439,12 @@ def check_opening(ctx: Context, params: OpeningParams) -> Iterator[Hit]:
         placeholder = opening.placeholder or opening.block in placeholder_blocks(ctx.outline)
         if missing and placeholder and start_ok and _blank_date(opening):
             return  # the sentence is there, its date is a blank: CONS-EMPTY-DATE reports that
+        missing_en = english_labels(params.element_labels, params.element_labels_en, missing)
         if missing and placeholder:
             yield Hit(
                 block=opening.block,
                 message="placeholder",
-                params={"missing": ", ".join(missing)},
+                params={"missing": missing_value(missing, missing_en)},
                 key="opening",
                 severity=placeholder_severity(ctx),
             )
@@ -429,7 +453,10 @@ def check_opening(ctx: Context, params: OpeningParams) -> Iterator[Hit]:
             yield Hit(
                 block=opening.block,
                 message="default",
-                params={"missing": ", ".join(missing), "found": shorten(opening.text, 60)},
+                params={
+                    "missing": missing_value(missing, missing_en),
+                    "found": shorten(opening.text, 60),
+                },
                 key="opening",
             )
         if not start_ok:
@@ -495,6 +522,7 @@ class KomparisiParams:
         "'selanjutnya disebut PIHAK …'",
     )
     fill_elements: tuple[str, ...] = ("name", "jabatan")
+    element_labels_en: tuple[str, ...] = ()
 
     def __post_init__(self) -> None:
         unknown = [e for e in (*self.elements, *self.fill_elements) if e not in _PARTY_ELEMENTS]
@@ -504,6 +532,15 @@ class KomparisiParams:
             )
         if len(self.element_labels) != len(self.elements):
             raise ValueError("element_labels: give one label per element")
+        check_labels_en(self.element_labels, self.element_labels_en)
+
+
+def _missing(
+    missing: Sequence[tuple[str, str]], labels: tuple[str, ...], labels_en: tuple[str, ...]
+) -> Bilingual:
+    """The (element, label) pairs missing, as a bilingual message value."""
+    chosen = [label for _, label in missing]
+    return missing_value(chosen, english_labels(labels, labels_en, chosen))
 
 
 def _party_has(party: Party, element: str) -> bool:
@@ -547,7 +584,7 @@ def check_komparisi(ctx: Context, params: KomparisiParams) -> Iterator[Hit]:
             params={
                 "party": party_label(party),
                 "index": party.index,
-                "missing": ", ".join(label for _, label in missing),
+                "missing": _missing(missing, params.element_labels, params.element_labels_en),
             },
             key=f"party-{party.index}",
             severity=placeholder_severity(ctx) if template else None,
@@ -877,6 +914,7 @@ class SignatureBlocksParams:
     elements: tuple[str, ...] = _SIG_ELEMENTS
     element_labels: tuple[str, ...] = ("label PIHAK …", "jabatan", "nama lengkap")
     fill_elements: tuple[str, ...] = ("name", "jabatan")
+    element_labels_en: tuple[str, ...] = ()
 
     def __post_init__(self) -> None:
         unknown = [e for e in (*self.elements, *self.fill_elements) if e not in _SIG_ELEMENTS]
@@ -886,6 +924,7 @@ class SignatureBlocksParams:
             )
         if len(self.element_labels) != len(self.elements):
             raise ValueError("element_labels: give one label per element")
+        check_labels_en(self.element_labels, self.element_labels_en)
 
 
 def _signature_has(sig: Signature, element: str) -> bool:
@@ -955,7 +994,10 @@ def check_signature_blocks(ctx: Context, params: SignatureBlocksParams) -> Itera
             block=sig.blocks[0] if sig.blocks else None,
             story=sig.story,
             message="placeholder" if template else "default",
-            params={"party": who, "missing": ", ".join(label for _, label in missing)},
+            params={
+                "party": who,
+                "missing": _missing(missing, params.element_labels, params.element_labels_en),
+            },
             key=f"sig-{who}",
             severity=placeholder_severity(ctx) if template else None,
         )

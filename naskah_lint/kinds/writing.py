@@ -5,7 +5,7 @@ meterai). The patterns, units, spellings and keyword tables come from the rule p
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
@@ -22,7 +22,7 @@ from naskah_lint.kinds.consistency import (
     party_name,
 )
 from naskah_lint.lang import money, quantities
-from naskah_lint.lang.terbilang import int_to_words
+from naskah_lint.lang.terbilang import int_to_words, words_to_int
 from naskah_lint.model import Story
 
 # --------------------------------------------------------------------------- nomor
@@ -69,13 +69,41 @@ class NumberWordsParams:
     skip_tables: bool = True
 
 
+def _unit_inside(words: str, digits: int, units: tuple[str, ...]) -> str | None:
+    """The unit when the brackets hold the number and its unit ("satu bulan" for 1), else None."""
+    low = " ".join(words.lower().split())
+    for unit in sorted(units, key=len, reverse=True):
+        if low.endswith(" " + unit) and words_to_int(low[: -len(unit)].strip()) == digits:
+            return unit
+    return None
+
+
 def check_number_words(ctx: Context, params: NumberWordsParams) -> Iterator[Hit]:
-    """Quantities in digits only ("3 bulan") -> "3 (tiga) bulan"."""
+    """Quantities in digits only ("3 bulan") -> "3 (tiga) bulan"; the unit inside the brackets
+    ("1 (satu bulan)") -> "1 (satu) bulan"."""
     for b in ctx.document.body:
         if (params.skip_tables and b.cell is not None) or ctx.outline.part_of(
             b.index
         ) in params.skip_parts:
             continue
+        for q in quantities.find_number_with_words(b.text):
+            unit = None
+            if q.words_value is None and q.words_text:
+                unit = _unit_inside(q.words_text, q.digits, params.units)
+            if unit is None:
+                continue
+            found = " ".join(q.text.split())
+            yield Hit(
+                block=b.index,
+                message="unit_inside",
+                params={
+                    "found": found,
+                    "expected": f"{q.digits} ({int_to_words(q.digits)}) {unit}",
+                },
+                key=f"{q.text}|{q.span[0]}",
+                run_start=q.span[0],
+                run_end=q.span[1],
+            )
         for text, (s, e), value, _unit in quantities.find_bare_quantities(b.text, params.units):
             num = re.search(r"\d[\d.]*", text)
             if num is None:
@@ -188,7 +216,7 @@ def _title_case_context(text: str, start: int) -> bool:
     if re.search(r"[.:;!?]\s*$", before) or not before.strip():
         return False
     m = _WORD_BEFORE.search(before)
-    return bool(m) and m.group(1)[:1].isupper()
+    return m is not None and m.group(1)[:1].isupper()
 
 
 def _same_case(found: str, replacement: str, title: bool = False) -> str:
@@ -204,13 +232,31 @@ def _same_case(found: str, replacement: str, title: bool = False) -> str:
     return replacement
 
 
+_UNJOINABLE = re.compile(r"\\[1-9]|\(\?P=|\(\?\(|\(\?[aiLmsux-]+[:)]")
+
+
+def _any_of(patterns: Sequence[str]) -> re.Pattern[str] | None:
+    """One case-insensitive regex that matches wherever any of the patterns does (a cheap test
+    per paragraph); None when joining could change a pattern's meaning (back-references,
+    conditionals, inline flags) or the joined regex does not compile."""
+    if not patterns or any(_UNJOINABLE.search(p) for p in patterns):
+        return None
+    try:
+        return re.compile("|".join(f"(?:{p})" for p in patterns), re.IGNORECASE)
+    except re.error:
+        return None
+
+
 def check_substitution(ctx: Context, params: SubstitutionParams) -> Iterator[Hit]:
     """Non-standard spellings ("kerjasama") -> the standard one ("kerja sama"); one finding per
     spelling per paragraph (a paragraph repeating it gets one, on the first)."""
     compiled = [(re.compile(s.pattern, re.IGNORECASE), s.replacement) for s in params.substitutions]
+    any_of = _any_of([s.pattern for s in params.substitutions])
     for b in ctx.document.body:
         if ctx.outline.part_of(b.index) in params.skip_parts:
             continue
+        if any_of is not None and any_of.search(b.text) is None:
+            continue  # one scan instead of one per spelling: most paragraphs have none
         seen: set[tuple[str, str]] = set()
         for rx, repl in compiled:
             for m in rx.finditer(b.text):

@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING, Any
 
 from naskah_lint.errors import NaskahLintError, OutputError
 from naskah_lint.findings import Finding
-from naskah_lint.i18n import t
+from naskah_lint.i18n import os_reason, t
 
 if TYPE_CHECKING:
     from lxml import etree
@@ -170,7 +170,7 @@ def _write_atomically(dest: Path, data: bytes, lang: str) -> None:
         Path(tmp).replace(dest)
         tmp = None
     except OSError as exc:
-        reason = exc.strerror or _one_line(exc)
+        reason = os_reason(exc, lang)
         raise OutputError(f"{dest}: {t('annotate.cannot_write', lang, detail=reason)}") from None
     finally:
         if tmp is not None:
@@ -247,7 +247,7 @@ def _annotated_bytes(src: Path, document: Document, notes: Sequence[_Note], lang
         original = src.read_bytes()
     except OSError as exc:
         raise OutputError(
-            f"{src}: {t('annotate.cannot_open', lang, detail=exc.strerror)}"
+            f"{src}: {t('annotate.cannot_open', lang, detail=os_reason(exc, lang))}"
         ) from None
     main_type = _main_content_type(original)
     stream = original if main_type in (None, DOCX_MAIN) else _set_main_type(original, DOCX_MAIN)

@@ -15,10 +15,10 @@ from naskah_lint.lang.dates import (
     english_words_to_int,
     find_dates,
     find_english_date,
+    find_numeric_date,
     find_numeric_date_in_brackets,
     find_numeric_dates_in_brackets,
     find_word_date,
-    find_numeric_date,
     format_date,
     format_date_en,
     month_name,
@@ -482,7 +482,10 @@ def test_word_date_as_date() -> None:
     ("text", "expected"),
     [
         ("tahun ……, 22-07-2022 kami yang bertanda", ("22-07-2022", date(2022, 7, 22))),
-        ("tahun dua ribu dua puluh empat (08-07-2024), bertempat", ("(08-07-2024)", date(2024, 7, 8))),
+        (
+            "tahun dua ribu dua puluh empat (08-07-2024), bertempat",
+            ("(08-07-2024)", date(2024, 7, 8)),
+        ),
         ("(28 – 09 - 2022)", ("(28 – 09 - 2022)", date(2022, 9, 28))),
         ("tanggal …… (00-00-0000)", ("(00-00-0000)", None)),
         ("pada 31/02/2024 pukul", ("31/02/2024", None)),
@@ -537,7 +540,10 @@ def test_english_words_to_int(words: str, value: int | None) -> None:
         (
             "On this day, Friday the ninth day of December in the year two thousand and "
             "twenty-two in Badung, we, the undersigned:",
-            (date(2022, 12, 9), "the ninth day of December in the year two thousand and twenty-two"),
+            (
+                date(2022, 12, 9),
+                "the ninth day of December in the year two thousand and twenty-two",
+            ),
         ),
         ("signed on the 1st of March, 2024.", (date(2024, 3, 1), "1st of March, 2024")),
         ("the thirtieth day of February in the year two thousand", None),
