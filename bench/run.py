@@ -385,7 +385,8 @@ _, status, usage = os.wait4(p.pid, 0)
 dt = time.perf_counter() - t0
 p.returncode = os.waitstatus_to_exitcode(status)
 rss = usage.ru_maxrss  # the largest of the child and the processes it reaped (pool workers)
-sys.stdout.write(json.dumps([dt, p.returncode, rss, err.decode(errors="replace")]))
+cpu = usage.ru_utime + usage.ru_stime  # the child's and its reaped children's
+sys.stdout.write(json.dumps([dt, p.returncode, rss, err.decode(errors="replace"), cpu]))
 """
 
 
@@ -394,6 +395,7 @@ class ProcRun:
     seconds: float
     code: int
     rss_kib: int
+    cpu_seconds: float
 
 
 def run_proc(args: Sequence[str], ok_codes: tuple[int, ...] = (0,)) -> ProcRun:
@@ -401,10 +403,10 @@ def run_proc(args: Sequence[str], ok_codes: tuple[int, ...] = (0,)) -> ProcRun:
     out = subprocess.run(
         [PYTHON, "-c", LAUNCHER, *args], capture_output=True, text=True, check=True
     ).stdout
-    seconds, code, rss, err = json.loads(out)
+    seconds, code, rss, err, cpu = json.loads(out)
     if "Traceback" in err or code not in ok_codes:
         raise SystemExit(f"{' '.join(args)}: exit {code}\n{err}")
-    return ProcRun(seconds, code, rss)
+    return ProcRun(seconds, code, rss, cpu)
 
 
 def interleaved(jobs: dict[str, Callable[[], object]], reps: int) -> dict[str, float]:
@@ -420,16 +422,44 @@ def interleaved(jobs: dict[str, Callable[[], object]], reps: int) -> dict[str, f
 
 def interleaved_procs(
     jobs: dict[str, tuple[Sequence[str], tuple[int, ...]]], reps: int
-) -> dict[str, tuple[float, int]]:
-    """(median seconds, largest peak RSS in KiB) of each command, run in turn `reps` times."""
+) -> dict[str, tuple[float, int, float]]:
+    """(median seconds, largest peak RSS in KiB, median CPU seconds) of each command, run in
+    turn `reps` times."""
     runs: dict[str, list[ProcRun]] = {k: [] for k in jobs}
     for _ in range(reps):
         for name, (args, ok) in jobs.items():
             runs[name].append(run_proc(args, ok))
     return {
-        k: (statistics.median(r.seconds for r in v), max(r.rss_kib for r in v))
+        k: (
+            statistics.median(r.seconds for r in v),
+            max(r.rss_kib for r in v),
+            statistics.median(r.cpu_seconds for r in v),
+        )
         for k, v in runs.items()
     }
+
+
+def _spin(n: int) -> int:
+    total = 0
+    for i in range(n):
+        total += i
+    return total
+
+
+def parallel_speedup(n: int = 2_000_000) -> float:
+    """How much faster this machine runs 4 CPU-bound tasks on a 2-process pool than in one
+    process (~2 on 2 idle cores; less when other work shares the cores)."""
+    import multiprocessing
+
+    t0 = time.perf_counter()
+    for _ in range(4):
+        _spin(n)
+    serial = time.perf_counter() - t0
+    with multiprocessing.get_context("fork").Pool(2) as pool:
+        t0 = time.perf_counter()
+        pool.map(_spin, [n] * 4)
+        parallel = time.perf_counter() - t0
+    return serial / parallel
 
 
 def cli_command() -> list[str]:
@@ -544,6 +574,11 @@ def main(argv: list[str] | None = None) -> int:
         f"(e) {folder_n} drafts: --jobs 1 {seq:.2f}s, default jobs {par:.2f}s (target <= 3 s); "
         f"one python-docx process walking them {walk:.2f}s; ratio default/walk "
         f"{par / walk:.2f} (target <= 1.0)"
+    )
+    print(
+        f"(e) CPU seconds: --jobs 1 {runs['seq'][2]:.2f}, default {runs['par'][2]:.2f}, "
+        f"python-docx walk {runs['walk'][2]:.2f}; 2 processes ran {parallel_speedup():.2f}x "
+        "faster than 1 on this machine just now (2 idle cores: ~2x)"
     )
     peak = max(cold["big"][1], runs["seq"][1], runs["par"][1])
     print(

@@ -18,6 +18,8 @@ import click
 
 from naskah_lint import __version__
 from naskah_lint.commands import (
+    EXIT_INTERNAL,
+    EXIT_USAGE,
     command_options,
     command_settings,
     fail,
@@ -116,6 +118,11 @@ def check(
     )
     pack = prepared_pack(settings)
     items = discover_inputs(settings)
+    if not items:
+        from naskah_lint.i18n import t
+
+        shown = ", ".join(settings.paths)
+        click.echo(f"naskah-lint: {t('cli.no_inputs', settings.lang, paths=shown)}", err=True)
     inputs = [p for _, p in items if p is not None]
     for target in (settings.output, settings.write_baseline):
         if target is not None:
@@ -131,12 +138,14 @@ def check(
         report = apply_baseline(report, recorded)
 
     _emit(report, pack, settings)
+    refused = 0
     if settings.annotate is not None:
-        _annotate(report, items, Path(settings.annotate), settings.lang)
+        refused = _annotate(report, items, Path(settings.annotate), settings.lang)
     for result in report.files:
         if result.internal_error:
             click.echo(f"naskah-lint: {result.path}: {result.internal_error}", err=True)
-    sys.exit(report.exit_code(FailOn(settings.fail_on)))
+    code = report.exit_code(FailOn(settings.fail_on))
+    sys.exit(max(code, EXIT_USAGE) if refused and code != EXIT_INTERNAL else code)
 
 
 def _run(settings: Settings, items: Sequence[Item]) -> Report:
@@ -195,24 +204,33 @@ def _refuse_annotating_inputs(
                 raise OutputError(f"{copy}: {t('annotate.same_as_input', lang)}")
 
 
-def _annotate(report: Report, items: Sequence[Item], dest: Path, lang: str) -> None:
-    """A copy of each readable draft with its findings as Word comments, mirrored under dest."""
+def _annotate(report: Report, items: Sequence[Item], dest: Path, lang: str) -> int:
+    """A copy of each readable draft with its findings as Word comments, mirrored under dest.
+
+    A file that cannot be annotated (e.g. Strict OOXML) gets one line on stderr and the others
+    are still written; returns how many were refused (the run then exits 2)."""
     from naskah_lint.writer.annotate import annotate, annotated_path
 
     sources = {display: path for display, path in items if path is not None}
+    refused = 0
     for result in report.files:
         src = sources.get(result.path)
         if src is None or result.error is not None or result.document_type is None:
             continue
         title = result.outline.title if result.outline is not None else None
         title_block = title.blocks[0] if title is not None and title.blocks else None
-        annotate(
-            src,
-            result.findings,
-            annotated_path(dest, result.path),
-            lang,
-            title_block=title_block,
-        )
+        try:
+            annotate(
+                src,
+                result.findings,
+                annotated_path(dest, result.path),
+                lang,
+                title_block=title_block,
+            )
+        except OutputError as exc:
+            refused += 1
+            click.echo(f"naskah-lint: {exc}", err=True)
+    return refused
 
 
 # --------------------------------------------------------------------------- outline
@@ -304,12 +322,15 @@ def rules_command(fmt: str, lang: str | None, profile: str | None, config_file: 
         entries = [rule_dict(r, settings.lang) for r in pack.rules]
         click.echo(json.dumps(entries, ensure_ascii=False, indent=2))
         return
+    from naskah_lint.i18n import t
+
     id_width = max((len(r.id) for r in pack.rules), default=0)
-    sev_width = max((len(r.severity.value) for r in pack.rules), default=0)
+    severities = {r.id: t(f"sev.{r.severity.value}", settings.lang) for r in pack.rules}
+    sev_width = max((len(s) for s in severities.values()), default=0)
     for rule in pack.rules:
         applies = ",".join(rule.applies_to)
         click.echo(
-            f"{rule.id.ljust(id_width)}  {rule.severity.value.ljust(sev_width)}  "
+            f"{rule.id.ljust(id_width)}  {severities[rule.id].ljust(sev_width)}  "
             f"{rule.title.get(settings.lang)}  [{applies}]"
         )
 
@@ -335,7 +356,7 @@ def explain_text(rule: RuleSpec, lang: str) -> str:
     if rule.checklist:
         lines.append(t("explain.checklist", lang))
     lines.append("")
-    lines.extend(textwrap.wrap(rule.doc.get(lang), width=88) or [""])
+    lines.extend(textwrap.wrap(rule.doc.get(lang), width=88, break_on_hyphens=False) or [""])
     for key, text in (
         ("report.example_bad", rule.example_bad),
         ("report.example_good", rule.example_good),

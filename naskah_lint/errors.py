@@ -24,10 +24,12 @@ class ConfigError(NaskahLintError):
 
     `where` is e.g. "rules/kpu-1068-2023/fmt.yml: rules[3].params.sizes"."""
 
-    def __init__(self, where: str, reason: str) -> None:
+    def __init__(self, where: str, reason: str, key: str | None = None, **params: object) -> None:
         super().__init__(f"{where}: {reason}")
         self.where = where
-        self.reason = reason
+        self.reason = reason  # English, for logs and pack authors
+        self.key = key  # optional i18n key of the reason, filled with `params`, for users
+        self.params = params
 
 
 class OutputError(NaskahLintError):

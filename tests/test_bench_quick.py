@@ -59,11 +59,13 @@ def test_in_process_row_has_floor_docx_lint_and_ratios(output: str, size: str) -
         rf"^\(e\) 12 drafts: --jobs 1 {NUMBER}s, default jobs {NUMBER}s \(target <= 3 s\); "
         rf"one python-docx process walking them {NUMBER}s; ratio default/walk {NUMBER} "
         r"\(target <= 1\.0\)$",
+        rf"^\(e\) CPU seconds: --jobs 1 {NUMBER}, default {NUMBER}, python-docx walk {NUMBER}; "
+        rf"2 processes ran {NUMBER}x faster than 1 on this machine just now \(2 idle cores: ~2x\)$",
         rf"^\(f\) peak RSS: CLI on the 100-page draft {NUMBER} MiB \(python-docx walk {NUMBER} "
         rf"MiB\); folder --jobs 1 {NUMBER} MiB, default {NUMBER} MiB; largest {NUMBER} MiB "
         r"\(target <= 200 MB\)$",
     ],
-    ids=["help", "cli-2-page", "cli-spacy", "cli-100-page", "folder", "rss"],
+    ids=["help", "cli-2-page", "cli-spacy", "cli-100-page", "folder", "folder-cpu", "rss"],
 )
 def test_every_figure_line_is_printed(output: str, pattern: str) -> None:
     assert re.search(pattern, output, re.MULTILINE), output

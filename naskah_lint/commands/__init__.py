@@ -46,7 +46,8 @@ def guarded(func: F) -> F:
         except (click.exceptions.Exit, click.ClickException, click.Abort):
             raise
         except ConfigError as exc:
-            fail(t("cli.config_error", lang, where=exc.where, reason=exc.reason))
+            reason = t(exc.key, lang, **exc.params) if exc.key else exc.reason
+            fail(t("cli.config_error", lang, where=exc.where, reason=reason))
         except OutputError as exc:
             fail(str(exc))
         except BrokenPipeError:  # `naskah-lint rules | head`: the reader left, nobody to tell
@@ -158,5 +159,8 @@ def write_output(path: Path, data: bytes | str, lang: str) -> None:
     try:
         write_atomic(path, data)
     except OSError as exc:
-        reason = exc.strerror or type(exc).__name__
-        raise OutputError(t("cli.output_error", lang, path=path, reason=reason)) from None
+        from naskah_lint.i18n import os_reason
+
+        raise OutputError(
+            t("cli.output_error", lang, path=path, reason=os_reason(exc, lang))
+        ) from None

@@ -198,7 +198,10 @@ def _place(
     pasal_number = pasal.number if pasal is not None else None
     ayat_number = ayat.number if ayat is not None else None
     paragraph = t("loc.paragraph", lang, block=hit.block)
-    if story is Story.BODY:
+    if story is Story.BODY and part == "dokumen":
+        # a body paragraph before the title (logo, "DRAFT" line): not a whole-document finding
+        label = f"{t('loc.kepala', lang)}, {paragraph}"
+    elif story is Story.BODY:
         label = f"{_part_label(part, pasal_number, ayat_number, lang)}, {paragraph}"
     else:
         label = f"{t(f'loc.story.{story.value}', lang)}, {paragraph}"

@@ -36,7 +36,12 @@ def resolve(selectors: Sequence[str], rule_ids: Sequence[str], where: str) -> fr
     for selector in split_selectors(selectors):
         hits = {rid for rid in rule_ids if matches(rid, selector)}
         if not hits:
-            raise ConfigError(where, f"'{selector}' matches no rule id, group or prefix")
+            raise ConfigError(
+                where,
+                f"'{selector}' matches no rule id, group or prefix",
+                key="cli.no_such_rule",
+                selector=selector,
+            )
         chosen |= hits
     return frozenset(chosen)
 

@@ -74,7 +74,9 @@ def render(report: Report, pack: Pack, lang: str) -> str:
     for rule, cells in rows(report, pack):
         line = [f"`{rule.id}` {_md(rule.title.get(lang))}"]
         for c in cells:
-            text = f"**{_status_text(c.status, lang)}**" if c.status else _status_text("", lang)
+            text = _status_text(c.status, lang)
+            if c.status in (FAIL, REVIEW):  # what the reviewer must look at stands out
+                text = f"**{text}**"
             if c.evidence:
                 text += f" ({_md(c.evidence)})"
             line.append(text)
