@@ -179,7 +179,8 @@ def test_config_and_selection_errors_exit_2_with_one_line(drafts: Path, tmp_path
     result = _invoke(["check", str(drafts / "clean.docx"), "--select", "NOPE"])
     assert result.exit_code == 2
     assert result.stderr == (
-        "naskah-lint: galat konfigurasi: --select: 'NOPE' matches no rule id, group or prefix\n"
+        "naskah-lint: galat konfigurasi: --select: 'NOPE' tidak cocok dengan id, grup atau "
+        "awalan aturan mana pun (lihat naskah-lint rules)\n"
     )
     (tmp_path / "naskah-lint.toml").write_text("colour = 'red'\n", encoding="utf-8")
     result = _invoke(["check", str(drafts / "clean.docx"), "--lang", "en"], tmp_path)

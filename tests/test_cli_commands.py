@@ -51,7 +51,9 @@ def test_rules_text_lists_every_rule() -> None:
     lines = result.stdout.splitlines()
     assert len(lines) == len(load_pack().rules)
     paper = next(line for line in lines if line.startswith("FMT-PAPER-SIZE "))
-    assert " error " in paper and paper.endswith("[NK,PKS,ADDENDUM,OTHER]")
+    assert " galat " in paper and paper.endswith("[NK,PKS,ADDENDUM,OTHER]")
+    english = _invoke("rules", "--lang", "en").stdout.splitlines()
+    assert " error " in next(line for line in english if line.startswith("FMT-PAPER-SIZE "))
 
 
 def test_explain_in_both_languages_and_unknown_id() -> None:

@@ -620,8 +620,9 @@ def test_party_signs_name_written_in_place_of_jabatan() -> None:
     d, o = _signing("Dr. NAMA DUA, M.H.", "Direktur Utama")
     parties = (o.parties[0], replace(o.parties[1], jabatan="Dr. NAMA DUA"))
     hits = run("party-signs", ctx(d, replace(o, parties=parties)))
-    assert [(h.block, h.message, h.params["found"]) for h in hits] == [
-        (8, "jabatan_is_name", "Direktur Utama")
+    # anchored where the fix belongs: the komparisi paragraph that shows the name as jabatan
+    assert [(h.block, h.story, h.message, h.params["found"]) for h in hits] == [
+        (2, Story.BODY, "jabatan_is_name", "Direktur Utama")
     ]
 
 
@@ -981,17 +982,38 @@ def _lint(path: Path, select: tuple[str, ...]) -> list[tuple[str, int | None]]:
             "other/mitrakampus-Template_MOU_-_Bahasa_Indonesia.doc",
             [("CONS-DEFINED-TERMS", 41), ("CONS-DEFINED-TERMS", 46), ("CONS-DEFINED-TERMS", 46)],
         ),
-        # Pasal 6 numbers its items 1., 2., 3. but item 3 a. refers to "Pasal 6 ayat (1) huruf a"
-        ("agreements/sikasi-pks.docx", [("CONS-XREF", 87)]),
-        # the pihak kedua's jabatan in the komparisi is the name again ("Danu diraja")
-        ("agreements/sikasi-Addendum_PKSPT_SHOPEE_Tahun_2024.docx", [("CONS-PARTY-SIGNS", 157)]),
+        # Pasal 6 numbers its items 1., 2., 3. but item 3 a. refers to "Pasal 6 ayat (1) huruf a";
+        # after "a. … 1) 2)" the next item is "a." again where "b." was meant
+        ("agreements/sikasi-pks.docx", [("CONS-XREF", 87), ("CONS-LIST-SEQUENCE", 90)]),
+        # the pihak kedua's jabatan in the komparisi is the name again ("Danu diraja"): the
+        # finding points at the komparisi paragraph, where the fix belongs
+        ("agreements/sikasi-Addendum_PKSPT_SHOPEE_Tahun_2024.docx", [("CONS-PARTY-SIGNS", 36)]),
+        # a KESEPAKATAN BERSAMA whose Pasal 7 speaks of "Nota Kesepahaman ini" and "Perjanjian
+        # ini" (copied from another template)
+        (
+            "agreements/mitraku-Template_MOU.docx",
+            [("CONS-SELF-NAME", 79), ("CONS-SELF-NAME", 80), ("CONS-SELF-NAME", 82)],
+        ),
+        # "MoU ini dibuat dalam dua rangkap" (words only) and "Perjanjian ini berlaku" in a MoU
+        (
+            "agreements/agris-template_mou.docx",
+            [("CONS-SELF-NAME", 14), ("CONS-RANGKAP", 16)],
+        ),
     ],
 )
 def test_real_defects_in_the_corpus(name: str, expected: list[tuple[str, int]]) -> None:
     path = CORPUS / name
     if not path.exists():
         pytest.skip("shared corpus not present")
-    found = _lint(path, ("CONS-DEFINED-TERMS", "CONS-XREF", "CONS-PARTY-SIGNS"))
+    rules = (
+        "CONS-DEFINED-TERMS",
+        "CONS-XREF",
+        "CONS-PARTY-SIGNS",
+        "CONS-LIST-SEQUENCE",
+        "CONS-SELF-NAME",
+        "CONS-RANGKAP",
+    )
+    found = _lint(path, rules)
     assert found == expected
 
 

@@ -830,3 +830,17 @@ def test_corpus_opening_date_in_digits() -> None:
     assert ("FMT-OPENING-DATE-WORDS", 19, "error") in corpus_findings(
         "sikasi-PKS_Jagakarsa_Tahun_2022.docx"
     )
+
+
+def test_corpus_pemda_template_false_positives_stay_fixed() -> None:
+    found = corpus_findings("mitraku-Template_MOU.docx")
+    rules = {r for r, _, _ in found}
+    # the footer holds a table "PIHAK KESATU | PIHAK KEDUA" over empty cells: a paraf box
+    assert "FMT-PARAF" not in rules
+    # the blank date is CONS-EMPTY-DATE's: STRUCT-OPENING does not report it a second time
+    assert "STRUCT-OPENING" not in rules
+    # recital 1 ends in a dotted blank ("PIHAK KESATU adalah …."), not in a full stop; the
+    # numbering 1., 2. and the missing "bahwa" are reported on the first item only
+    assert sorted(b for r, b, _ in found if r == "STRUCT-RECITALS") == [23]
+    # no "bertempat di …" in the opening: a real omission
+    assert ("STRUCT-OPENING-PLACE", 15, "warning") in found

@@ -790,9 +790,19 @@ def check_party_signs(ctx: Context, params: NoParams) -> Iterator[Hit]:
                 b = _sig_block(ctx, sig.blocks, sig.jabatan, sig.story)
                 start, end = find_span(block_text(ctx, b, sig.story), sig.jabatan)
                 name_only = pname(party.jabatan) == pname(party.name)
+                story = sig.story
+                if name_only:  # the fix belongs in the komparisi: point at its jabatan
+                    shown = [
+                        k
+                        for k in party.blocks
+                        if find_span(block_text(ctx, k), party.jabatan)[0] is not None
+                    ]
+                    if shown:
+                        b, story = shown[-1], Story.BODY
+                        start, end = find_span(block_text(ctx, b), party.jabatan)
                 yield Hit(
                     block=b,
-                    story=sig.story,
+                    story=story,
                     message="jabatan_is_name" if name_only else "jabatan",
                     params={
                         "party": who,
