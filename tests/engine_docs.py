@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import shutil
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
@@ -123,6 +124,13 @@ def outline(
         placeholders=(),
         parts=tuple(parts),
     )
+
+
+def reference_fingerprint(rule: str, path: str, text: str, key: str, occurrence: int) -> str:
+    """A fingerprint hashed the plain way the engine documents, to check its shared-state one."""
+    joined = text + ("\x1f" + key if key else "")
+    basis = "\x1f".join((rule, path, joined, str(occurrence)))
+    return hashlib.sha256(basis.encode("utf-8")).hexdigest()[:16]
 
 
 # --------------------------------------------------------------------------- test packs

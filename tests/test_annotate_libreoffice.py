@@ -2,22 +2,19 @@
 
 from __future__ import annotations
 
-import shutil
-import subprocess
-import uuid
 import zipfile
 from collections import Counter
 from pathlib import Path
 
 import pytest
 from lxml import etree
+from soffice import SOFFICE, convert
 from test_annotate import FINDINGS, STRESS, finding, make_draft
 
 from naskah_lint.findings import Finding, Location, Severity
 from naskah_lint.reader import read_document
 from naskah_lint.writer.annotate import AUTHOR, annotate, annotated_path
 
-SOFFICE = shutil.which("soffice")
 AGREEMENTS = STRESS.parent / "agreements"
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 
@@ -25,35 +22,6 @@ pytestmark = [
     pytest.mark.slow,
     pytest.mark.skipif(SOFFICE is None, reason="LibreOffice (soffice) is not installed"),
 ]
-
-
-def _convert(src: Path, target: str, outdir: Path) -> Path:
-    """Convert with a throw-away LibreOffice profile; the converted file's path."""
-    assert SOFFICE is not None
-    profile = Path("/tmp") / f"lo-{uuid.uuid4().hex}"
-    try:
-        proc = subprocess.run(
-            [
-                SOFFICE,
-                "--headless",
-                f"-env:UserInstallation={profile.as_uri()}",
-                "--convert-to",
-                target,
-                "--outdir",
-                str(outdir),
-                str(src),
-            ],
-            capture_output=True,
-            text=True,
-            timeout=180,
-            check=False,
-        )
-    finally:
-        shutil.rmtree(profile, ignore_errors=True)
-    out = outdir / f"{src.stem}.{target}"
-    assert proc.returncode == 0, proc.stderr
-    assert out.exists(), f"no {target} from {src.name}: {proc.stdout} {proc.stderr}"
-    return out
 
 
 def _comment_count(path: Path) -> int:
@@ -110,9 +78,9 @@ def test_libreoffice_renders_and_keeps_every_comment(case: str, tmp_path: Path) 
     copy = read_document(dest)
     ours = [c for c in copy.comments if c.author == AUTHOR]
     assert len(ours) == len(findings)
-    pdf = _convert(dest, "pdf", tmp_path / "pdf")
+    pdf = convert(dest, "pdf", tmp_path / "pdf")
     assert pdf.read_bytes().startswith(b"%PDF")
-    back = _convert(dest, "docx", tmp_path / "roundtrip")
+    back = convert(dest, "docx", tmp_path / "roundtrip")
     assert _comment_count(back) == _comment_count(dest) == len(copy.comments)
     # LibreOffice drops the text (not the comment) of comments anchored inside content controls
     # that still show their placeholder (w:showingPlcHdr, as in Word templates): compare the rest.

@@ -2,11 +2,21 @@
 
 from __future__ import annotations
 
-from engine_docs import a4, block, document, load, make_pack, outline, pasal, use_kinds
+from engine_docs import (
+    a4,
+    block,
+    document,
+    load,
+    make_pack,
+    outline,
+    pasal,
+    reference_fingerprint,
+    use_kinds,
+)
 
 from naskah_lint.config import Settings
 from naskah_lint.engine.api import Pack
-from naskah_lint.engine.fingerprint import fingerprint, fingerprints, normalise, path_of
+from naskah_lint.engine.fingerprint import keyed_fingerprints, normalise, path_of
 from naskah_lint.engine.runner import run_rules
 from naskah_lint.findings import Finding
 from naskah_lint.model import Block, Numbering
@@ -84,10 +94,10 @@ def test_path_uses_clause_else_title_never_number() -> None:
 
 
 def test_occurrences_are_numbered_in_order() -> None:
-    basis = ("FMT-FONT", "body/pembukaan", "teks")
-    other = ("FMT-FONT", "body/pembukaan", "lain")
-    prints = fingerprints([basis, other, basis])
-    assert prints[0] == fingerprint(*basis, 0)
-    assert prints[2] == fingerprint(*basis, 1)
-    assert prints[1] == fingerprint(*other, 0)
+    basis = ("FMT-FONT", "body/pembukaan", "teks", "")
+    other = ("FMT-FONT", "body/pembukaan", "lain", "")
+    prints = keyed_fingerprints([basis, other, basis])
+    assert prints[0] == reference_fingerprint(*basis, 0)
+    assert prints[2] == reference_fingerprint(*basis, 1)
+    assert prints[1] == reference_fingerprint(*other, 0)
     assert len(set(prints)) == 3

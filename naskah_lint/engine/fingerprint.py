@@ -40,17 +40,12 @@ def path_of(story: str, part: str, clause: str | None, pasal_title: str | None) 
     return path
 
 
-def fingerprint(rule: str, path: str, text: str, occurrence: int) -> str:
-    """The 16-hex-digit fingerprint of one finding."""
-    basis = "\x1f".join((rule, path, text, str(occurrence)))
-    return hashlib.sha256(basis.encode("utf-8")).hexdigest()[:16]
-
-
 def keyed_fingerprints(bases: Sequence[tuple[str, str, str, str]]) -> tuple[str, ...]:
-    """`fingerprints` of (rule, path, text + "\x1f" + key) bases (no suffix for an empty key;
-    normalised text holds no "\x1f"), without building those strings: the sha256 state after
-    rule, path and text is shared by the findings of one block, so a long block is hashed once
-    rather than once per finding."""
+    """Fingerprints for (rule, path, text, key) bases in document order: identical bases get
+    occurrence indexes 0, 1, 2 … in that order. Each hashes rule, path, text + "\x1f" + key (no
+    suffix for an empty key; normalised text holds no "\x1f") and the occurrence, joined by
+    "\x1f"; the sha256 state after rule, path and text is shared by the findings of one block,
+    so a long block is hashed once rather than once per finding."""
     seen: Counter[tuple[str, str, str, str]] = Counter()
     states: dict[tuple[str, str, str], Any] = {}
     out: list[str] = []
@@ -64,16 +59,5 @@ def keyed_fingerprints(bases: Sequence[tuple[str, str, str, str]]) -> tuple[str,
         suffix = ("\x1f" + key if key else "") + "\x1f" + str(seen[basis])
         digest.update(suffix.encode("utf-8"))
         out.append(digest.hexdigest()[:16])
-        seen[basis] += 1
-    return tuple(out)
-
-
-def fingerprints(bases: Sequence[tuple[str, str, str]]) -> tuple[str, ...]:
-    """Fingerprints for (rule, path, text) bases given in document order: identical bases get
-    occurrence indexes 0, 1, 2 … in that order."""
-    seen: Counter[tuple[str, str, str]] = Counter()
-    out: list[str] = []
-    for basis in bases:
-        out.append(fingerprint(*basis, seen[basis]))
         seen[basis] += 1
     return tuple(out)

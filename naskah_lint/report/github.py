@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from naskah_lint.engine.api import Pack
 from naskah_lint.findings import Report, Severity
-from naskah_lint.i18n import t
 from naskah_lint.report._common import display_message, line_of, posix_path
+from naskah_lint.report.text import summary_text
 
 INTERNAL_CODE = "INTERNAL"  # a file our own bug stopped us from checking fully (exit code 3)
 
@@ -52,15 +52,5 @@ def render(report: Report, pack: Pack, lang: str) -> str:
                 ("title", finding.rule),
             ]
             lines.append(_command(COMMANDS[finding.severity], props, display_message(finding)))
-    lines.append(
-        t(
-            "report.summary",
-            lang,
-            files=len(report.files),
-            error=report.count(Severity.ERROR),
-            warning=report.count(Severity.WARNING),
-            info=report.count(Severity.INFO),
-            unreadable=report.unreadable,
-        )
-    )
+    lines.append(summary_text(report, lang))
     return "\n".join(lines) + "\n"

@@ -8,10 +8,8 @@ given their own content type back, so the copy keeps its kind. Strict OOXML is r
 from __future__ import annotations
 
 import io
-import os
 import posixpath
 import re
-import tempfile
 import zipfile
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -20,6 +18,7 @@ from typing import TYPE_CHECKING, Any
 
 from naskah_lint.errors import NaskahLintError, OutputError
 from naskah_lint.findings import Finding
+from naskah_lint.fsio import same_file, write_atomic
 from naskah_lint.i18n import os_reason, t
 
 if TYPE_CHECKING:
@@ -48,8 +47,6 @@ W16CID_NS = "http://schemas.microsoft.com/office/word/2016/wordml/cid"
 W16CEX_NS = "http://schemas.microsoft.com/office/word/2018/wordml/cex"
 # Kept suffixes: a macro-enabled document or a template stays one (Word checks the extension).
 KEPT_SUFFIXES = (".docm", ".dotx", ".dotm")
-# mkstemp creates 0600; a reviewer's copy is an ordinary, shareable file.
-COPY_MODE = 0o644
 # Fixed zip timestamp so that the same input and findings give a byte-identical copy.
 ZIP_DATE = (1980, 1, 1, 0, 0, 0)
 # Characters XML 1.0 cannot carry.
@@ -130,13 +127,7 @@ def annotate(
 
 def _refuse_same_file(src: Path, dest: Path, lang: str) -> None:
     """OutputError when writing `dest` would replace the input."""
-    same = src.resolve() == dest.resolve()
-    if not same and dest.exists():
-        try:
-            same = src.samefile(dest)
-        except OSError:
-            same = False
-    if same:
+    if same_file(src, dest):
         raise OutputError(f"{dest}: {t('annotate.same_as_input', lang)}")
 
 
@@ -159,22 +150,12 @@ def _one_line(exc: BaseException) -> str:
 
 
 def _write_atomically(dest: Path, data: bytes, lang: str) -> None:
-    """Write to a temporary name beside `dest`, then rename (creating missing folders)."""
-    tmp: str | None = None
+    """The copy written whole or not at all (a new file is 0644); OutputError in one line."""
     try:
-        dest.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=".naskah-lint-", suffix=".tmp", dir=dest.parent)
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-        Path(tmp).chmod(COPY_MODE)
-        Path(tmp).replace(dest)
-        tmp = None
+        write_atomic(dest, data)
     except OSError as exc:
         reason = os_reason(exc, lang)
         raise OutputError(f"{dest}: {t('annotate.cannot_write', lang, detail=reason)}") from None
-    finally:
-        if tmp is not None:
-            Path(tmp).unlink(missing_ok=True)
 
 
 # --- where each comment goes ------------------------------------------------------------------
