@@ -276,15 +276,16 @@ def outline(
         return
     from naskah_lint.api import prepared_pack
     from naskah_lint.outline import segment
-    from naskah_lint.outline.render import outline_json, outline_text
 
     found = segment(document, prepared_pack(settings).data.values)
     if fmt == "json":
+        from naskah_lint.outline.render import outline_json
+
         click.echo(json.dumps(outline_json(found, file), ensure_ascii=False, indent=2))
     else:
-        from naskah_lint.report.text import make_console
+        from naskah_lint.report.outline_text import print_outline
 
-        make_console(sys.stdout).print(outline_text(found, settings.lang))
+        print_outline(found, settings.lang, sys.stdout)
 
 
 # --------------------------------------------------------------------------- rules, explain

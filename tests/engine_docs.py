@@ -9,13 +9,14 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+import kindkit
 import pytest
 
 from naskah_lint.engine import loader
 from naskah_lint.engine.api import Context, Hit, Kind, Pack
 from naskah_lint.kinds import formatting
 from naskah_lint.model import Block, Document, Run, RunFormat, Section, Story
-from naskah_lint.outline.model import Ayat, Outline, Pasal, Title
+from naskah_lint.outline.model import Outline, Pasal, Title
 
 
 def block(
@@ -35,21 +36,8 @@ def block(
 
 
 def a4(index: int = 0, first: int = 1, last: int = 1, **margins: float | None) -> Section:
-    """An A4 section with the guideline's margins unless overridden."""
-    values: dict[str, float | None] = {"top": 20.0, "bottom": 25.0, "left": 30.0, "right": 20.0}
-    values.update(margins)
-    return Section(
-        index=index,
-        page_width_mm=210.0,
-        page_height_mm=297.0,
-        orientation="portrait",
-        margin_top_mm=values["top"],
-        margin_bottom_mm=values["bottom"],
-        margin_left_mm=values["left"],
-        margin_right_mm=values["right"],
-        first_block=first,
-        last_block=last,
-    )
+    """An A4 section with the guideline's margins unless overridden (top=, bottom=, …)."""
+    return kindkit.section(index, first, last, **{f"margin_{k}_mm": v for k, v in margins.items()})
 
 
 def document(
@@ -63,32 +51,6 @@ def document(
     return Document(path=path, sha256="0" * 64, blocks=tuple(blocks), sections=tuple(sections))
 
 
-def pasal(
-    number: int | None,
-    first: int,
-    last: int,
-    *,
-    title: str | None = None,
-    clause: str | None = None,
-    ayat: Sequence[tuple[int, int]] = (),
-) -> Pasal:
-    """A pasal spanning body blocks first..last; ayat as (number, block) pairs."""
-    return Pasal(
-        number=number,
-        number_text=f"Pasal {number}",
-        title=title,
-        clause=clause,
-        clause_score=100.0 if clause else 0.0,
-        clause_matched=title if clause else None,
-        clause_inferred=False,
-        heading_block=first,
-        title_block=first + 1 if title else None,
-        first_block=first,
-        last_block=last,
-        ayat=tuple(Ayat(number=n, label=f"({n})", block=b) for n, b in ayat),
-    )
-
-
 def outline(
     *,
     document_type: str = "PKS",
@@ -97,6 +59,7 @@ def outline(
     parts: Sequence[tuple[int, str]] = ((1, "judul"),),
     pasal_list: Sequence[Pasal] = (),
 ) -> Outline:
+    """An outline with a one-line PKS title on `title_blocks` (none when empty) and the pasal."""
     title = (
         Title(
             lines=("PERJANJIAN KERJA SAMA",),
@@ -108,20 +71,11 @@ def outline(
         if title_blocks
         else None
     )
-    return Outline(
+    return kindkit.outline(
         document_type=document_type,
         language=language,
         title=title,
-        nomor=(),
-        opening=None,
-        parties=(),
-        premis=None,
         pasal=tuple(pasal_list),
-        closing=None,
-        signatures=(),
-        witnesses=(),
-        lampiran=None,
-        placeholders=(),
         parts=tuple(parts),
     )
 

@@ -6,9 +6,11 @@ import os
 from pathlib import Path
 from typing import Any
 
+from kindkit import outline
+
 from naskah_lint.engine.api import Pack, PackData, RuleSpec, Text
 from naskah_lint.findings import FileError, FileResult, Finding, Location, Report, Severity
-from naskah_lint.outline.model import Outline, Title
+from naskah_lint.outline.model import Title
 
 
 def rule(
@@ -63,9 +65,7 @@ PACK = Pack(
     data=PackData("kpu-1068-2023", "1", {}),
 )
 
-OUTLINE = Outline(
-    document_type="PKS",
-    language="id",
+OUTLINE = outline(
     title=Title(
         lines=("PERJANJIAN KERJA SAMA",),
         blocks=(3, 4),
@@ -73,16 +73,6 @@ OUTLINE = Outline(
         institutions=(),
         perihal=None,
     ),
-    nomor=(),
-    opening=None,
-    parties=(),
-    premis=None,
-    pasal=(),
-    closing=None,
-    signatures=(),
-    witnesses=(),
-    lampiran=None,
-    placeholders=(),
     parts=((3, "judul"), (10, "pembukaan"), (20, "pasal")),
 )
 

@@ -182,7 +182,8 @@ FACTS: dict[str, Facts] = {
         perihal=UNS_PERIHAL,
         institutions=("UNIVERSITAS SEBELAS MARET", "PT. ARINDO JAYA MANDIRI"),
     ),
-    # Half-filled PKS: dotted perihal, "Mengetahui" witness row under the signatures.
+    # Half-filled PKS: dotted perihal, a "Mengetahui" witness row under the signatures: the
+    # Wakil Rektor on the left and the partner's leader on the right are both witnesses.
     "sikasi-PKS_Jagakarsa_Tahun_2022.docx": Facts(
         "PKS",
         "id",
@@ -193,7 +194,7 @@ FACTS: dict[str, Facts] = {
         opening_date=dt.date(2022, 7, 22),
         perihal=UNS_PKS_PERIHAL,
         institutions=("Jagakarsa", "SEKOLAH VOKASI UNIVERSITAS SEBELAS MARET"),
-        witnesses=1,
+        witnesses=2,
     ),
     "sikasi-mou.docx": Facts(
         "NK",
@@ -214,7 +215,7 @@ FACTS: dict[str, Facts] = {
         nomor=2,
         perihal=UNS_PKS_PERIHAL,
         institutions=("${mitra}", "FAKULTAS/ LEMBAGA ……………………………… UNIVERSITAS SEBELAS MARET"),
-        witnesses=1,
+        witnesses=2,
     ),
 }
 
@@ -263,11 +264,30 @@ def test_sikasi_pks_template_details() -> None:
     assert all(n.placeholder for n in o.nomor)
     assert o.opening is not None and o.opening.placeholder and o.opening.date is None
     assert o.parties[1].institution == "${mitra}"
-    assert o.parties[0].institution is None  # the first party's komparisi has no "atas nama"
+    # no "bertindak untuk dan atas nama": the Dekan acts for the body the jabatan names
+    assert o.parties[0].jabatan == "Dekan Sekolah Vokasi Universitas Sebelas Maret"
+    assert o.parties[0].institution == "Sekolah Vokasi Universitas Sebelas Maret"
+    assert not o.parties[0].has_acting  # still missing for STRUCT-KOMPARISI
     assert any(p.text == "${mitra}" for p in o.placeholders)
-    assert [p.clause for p in o.pasal][:2] == [None, "maksud-tujuan"]
+    # Pasal 1 "UMUM" holds general provisions: Ketentuan Umum (spec §3)
+    assert [p.clause for p in o.pasal][:2] == ["ketentuan-umum", "maksud-tujuan"]
     assert o.pasal[9].clause == "penyelesaian-perselisihan"
     assert o.closing is not None and o.closing.meterai
+
+
+def test_sikasi_pks_witness_row_is_apart_from_the_signatures() -> None:
+    # signature table: row 1 PIHAK KESATU (140-144) | PIHAK KEDUA (145-149); row 2 opens with
+    # "Mengetahui" (150-155, the Wakil Rektor), so its right cell (156-163) is a witness too
+    o = outline("sikasi-pks.docx")
+    assert [(s.label, s.blocks) for s in o.signatures] == [
+        ("PIHAK KESATU", (140, 144)),
+        ("PIHAK KEDUA", (145, 149)),
+    ]
+    assert [(s.label, s.blocks, s.name) for s in o.witnesses] == [
+        ("MENGETAHUI", (150, 151, 152, 155), "Prof. Dr. rer.nat. Sajidan, M.Si."),
+        ("MENGETAHUI", (157, 158, 163), "${nama_lengkap_penandatangan}"),
+    ]
+    assert [o.part_of(b) for b in (140, 149, 150, 163)] == ["tanda-tangan"] * 4
 
 
 def test_bumdes_text_box_signers_and_absent_parts() -> None:

@@ -13,10 +13,10 @@ from engine_docs import (
     load,
     make_pack,
     outline,
-    pasal,
     rule_yaml,
     use_kinds,
 )
+from kindkit import matched_pasal as pasal
 
 from naskah_lint.config import Settings
 from naskah_lint.engine.api import Pack

@@ -2,27 +2,16 @@
 
 from __future__ import annotations
 
-from functools import lru_cache
 from typing import Any
 
+import kindkit
 import pytest
+from kindkit import ctx, doc, outline, params_of, run_kind
 
-from naskah_lint.engine.api import Context, Hit, Kind, Pack
-from naskah_lint.engine.loader import load_pack
+from naskah_lint.engine.api import Hit
 from naskah_lint.kinds import authority as a
-from naskah_lint.model import Block, Document, Story
+from naskah_lint.model import Document
 from naskah_lint.outline.model import Outline, Party, Signature
-
-
-@lru_cache(maxsize=1)
-def pack() -> Pack:
-    return load_pack()
-
-
-def params_of(rule_id: str) -> Any:
-    rule = pack().rule(rule_id)
-    assert rule is not None, rule_id
-    return rule.params
 
 
 def komparisi(*parties: Party) -> tuple[Document, Outline]:
@@ -31,48 +20,23 @@ def komparisi(*parties: Party) -> tuple[Document, Outline]:
         f"{p.institution}, selanjutnya disebut {p.alias};"
         for p in parties
     ]
-    blocks = tuple(Block(Story.BODY, i, t) for i, t in enumerate(texts, start=1))
-    o = Outline(
-        document_type="NK",
-        language="id",
-        title=None,
-        nomor=(),
-        opening=None,
-        parties=parties,
-        premis=None,
-        pasal=(),
-        closing=None,
-        signatures=(),
-        witnesses=(),
-        lampiran=None,
-        placeholders=(),
-        parts=(),
-    )
-    return Document("t.docx", "0" * 64, blocks), o
+    return doc(texts), outline(document_type="NK", parties=parties)
 
 
 def party(index: int, jabatan: str | None, institution: str, **kw: Any) -> Party:
-    base: dict[str, Any] = {
-        "index": index,
+    """Party `index` (PIHAK KESATU/KEDUA, named NAMA `index`) with its jabatan and institution."""
+    base = {
         "alias": ("PIHAK KESATU", "PIHAK KEDUA")[index - 1],
-        "alias_as_written": None,
-        "ordinal": index,
-        "series": None,
         "name": f"NAMA {index}",
         "jabatan": jabatan,
-        "legal_basis": None,
         "institution": institution,
-        "address": None,
-        "blocks": (index,),
     }
-    base.update(kw)
-    return Party(**base)
+    return kindkit.party(index, **{**base, **kw})
 
 
 def run(kind_name: str, document: Document, out: Outline, params: Any) -> list[Hit]:
-    kind: Kind[Any] = next(k for k in a.KINDS if k.name == kind_name)
-    context = Context(document=document, outline=out, mode="draft", pack=pack().data)
-    return list(kind.check(context, params))
+    """The hits of one authority kind."""
+    return run_kind(a.KINDS, kind_name, ctx(document, out), params)
 
 
 PARTNER = party(2, "Gubernur Contoh", "Pemerintah Provinsi Contoh")

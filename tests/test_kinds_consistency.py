@@ -3,16 +3,15 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import replace
-from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
 import pytest
+from kindkit import ctx, doc, opening, outline, params_of, party, pasal, run_kind, sig
 
-from naskah_lint.engine.api import Context, Hit, Kind, Pack
-from naskah_lint.engine.loader import load_pack
+from naskah_lint.engine.api import Context, Hit
 from naskah_lint.kinds import consistency as c
 from naskah_lint.model import (
     Block,
@@ -31,13 +30,9 @@ from naskah_lint.outline.model import (
     Lampiran,
     ListItem,
     Nomor,
-    Opening,
     Outline,
-    Party,
-    Pasal,
     Placeholder,
     Premis,
-    Signature,
     Title,
     XRef,
 )
@@ -45,126 +40,9 @@ from naskah_lint.outline.model import (
 # --------------------------------------------------------------------------- builders
 
 
-@lru_cache(maxsize=1)
-def pack() -> Pack:
-    return load_pack()
-
-
-def params_of(rule_id: str) -> Any:
-    rule = pack().rule(rule_id)
-    assert rule is not None, rule_id
-    return rule.params
-
-
-def doc(texts: Sequence[str], **kw: Any) -> Document:
-    blocks = tuple(
-        Block(
-            story=Story.BODY,
-            index=i,
-            text=t,
-            runs=(Run(text=t, start=0, fmt=RunFormat()),),
-        )
-        for i, t in enumerate(texts, start=1)
-    )
-    return Document(path="t.docx", sha256="0" * 64, blocks=blocks, **kw)
-
-
-def outline(**kw: Any) -> Outline:
-    base: dict[str, Any] = {
-        "document_type": "PKS",
-        "language": "id",
-        "title": None,
-        "nomor": (),
-        "opening": None,
-        "parties": (),
-        "premis": None,
-        "pasal": (),
-        "closing": None,
-        "signatures": (),
-        "witnesses": (),
-        "lampiran": None,
-        "placeholders": (),
-        "parts": (),
-    }
-    base.update(kw)
-    return Outline(**base)
-
-
-def ctx(document: Document, out: Outline, mode: str = "draft") -> Context:
-    return Context(document=document, outline=out, mode=mode, pack=pack().data)
-
-
 def run(kind_name: str, context: Context, params: Any = None) -> list[Hit]:
-    kind: Kind[Any] = next(k for k in c.KINDS if k.name == kind_name)
-    return list(kind.check(context, params if params is not None else kind.params()))
-
-
-def opening(text: str, block: int = 1, **kw: Any) -> Opening:
-    base: dict[str, Any] = {
-        "block": block,
-        "text": text,
-        "weekday": None,
-        "day_text": None,
-        "month_text": None,
-        "year_text": None,
-        "date": None,
-        "date_in_words": True,
-        "numeric_text": None,
-        "numeric_date": None,
-        "place": None,
-    }
-    base.update(kw)
-    return Opening(**base)
-
-
-def party(index: int, **kw: Any) -> Party:
-    base: dict[str, Any] = {
-        "index": index,
-        "alias": None,
-        "alias_as_written": None,
-        "ordinal": index,
-        "series": None,
-        "name": None,
-        "jabatan": None,
-        "legal_basis": None,
-        "institution": None,
-        "address": None,
-        "blocks": (index,),
-    }
-    base.update(kw)
-    return Party(**base)
-
-
-def pasal(number: int | None, heading: int, last: int, **kw: Any) -> Pasal:
-    base: dict[str, Any] = {
-        "number": number,
-        "number_text": f"Pasal {number}",
-        "title": None,
-        "clause": None,
-        "clause_score": 0.0,
-        "clause_matched": None,
-        "clause_inferred": False,
-        "heading_block": heading,
-        "title_block": None,
-        "first_block": heading,
-        "last_block": last,
-    }
-    base.update(kw)
-    return Pasal(**base)
-
-
-def sig(label: str | None, ordinal: int | None, blocks: Iterable[int], **kw: Any) -> Signature:
-    base: dict[str, Any] = {
-        "label": label,
-        "ordinal": ordinal,
-        "jabatan": None,
-        "name": None,
-        "nip": None,
-        "meterai": False,
-        "blocks": tuple(blocks),
-    }
-    base.update(kw)
-    return Signature(**base)
+    """The hits of one consistency kind."""
+    return run_kind(c.KINDS, kind_name, context, params)
 
 
 SENIN = "Pada hari ini Senin, tanggal delapan bulan Juli tahun dua ribu dua puluh empat"
@@ -701,7 +579,14 @@ def test_defined_terms_series_undefined_caps_and_generic_third_party() -> None:
 
 
 def test_defined_terms_clean_and_non_caps_definition_reported_once() -> None:
-    texts = ["… disebut Pihak Kesatu;", "… disebut Pihak Kedua.", "Pihak Kesatu wajib …"]
+    # consistent title case (as in the PPPK template, slips to lower case included): one
+    # warning for the whole draft, on the first definition, not one per use
+    texts = [
+        "… disebut Pihak Kesatu;",
+        "… disebut Pihak Kedua.",
+        "Pihak Kesatu wajib …",
+        "maka pihak kesatu dapat memutus …",
+    ]
     parties = (
         party(
             1, alias="PIHAK KESATU", alias_as_written="Pihak Kesatu", series="KESATU", blocks=(1,)
@@ -709,9 +594,27 @@ def test_defined_terms_clean_and_non_caps_definition_reported_once() -> None:
         party(2, alias="PIHAK KEDUA", alias_as_written="Pihak Kedua", blocks=(2,)),
     )
     hits = run("defined-terms", ctx(doc(texts), outline(parties=parties)))
-    assert [(h.block, h.message) for h in hits] == [(1, "caps"), (2, "caps")]
+    assert [(h.block, h.message, h.severity, h.run_start, h.run_end) for h in hits] == [
+        (1, "noncaps", "warning", 10, 22)
+    ]
+    assert hits[0].params == {
+        "found": "'Pihak Kesatu', 'Pihak Kedua'",
+        "expected": "PIHAK KESATU, PIHAK KEDUA",
+    }
+    # one definition in capitals makes capitals the draft's convention: every other spelling
+    # is a slip, the title-case definition included
+    mixed = (parties[0], replace(parties[1], alias_as_written="PIHAK KEDUA"))
+    mixed_texts = [texts[0], "… disebut PIHAK KEDUA.", *texts[2:]]
+    hits = run("defined-terms", ctx(doc(mixed_texts), outline(parties=mixed)))
+    assert [(h.block, h.message, h.params["found"]) for h in hits] == [
+        (1, "caps", "Pihak Kesatu"),
+        (3, "caps", "Pihak Kesatu"),
+        (4, "caps", "pihak kesatu"),
+    ]
     clean = [
-        t.replace("Pihak Kesatu", "PIHAK KESATU").replace("Pihak Kedua", "PIHAK KEDUA")
+        t.replace("Pihak Kesatu", "PIHAK KESATU")
+        .replace("pihak kesatu", "PIHAK KESATU")
+        .replace("Pihak Kedua", "PIHAK KEDUA")
         for t in texts
     ]
     upper = tuple(replace(p, alias_as_written=p.alias) for p in parties)

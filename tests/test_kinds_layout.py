@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import dataclasses
 
+import kindkit
 import pytest
 from test_kinds_structure import blocks_of, clean_pks, replace_text, run
 
@@ -30,19 +31,8 @@ def with_sections(doc: Document, *sections: Section) -> Document:
 
 
 def section(index: int = 0, first: int = 1, last: int = 61, **flags: object) -> Section:
-    return Section(
-        index=index,
-        page_width_mm=210.0,
-        page_height_mm=297.0,
-        orientation="portrait",
-        margin_top_mm=20.0,
-        margin_bottom_mm=25.0,
-        margin_left_mm=30.0,
-        margin_right_mm=20.0,
-        first_block=first,
-        last_block=last,
-        **flags,  # type: ignore[arg-type]
-    )
+    """An A4 section over the clean PKS's 61 blocks unless told otherwise."""
+    return kindkit.section(index, first, last, **flags)
 
 
 def add_blocks(doc: Document, *blocks: Block) -> Document:

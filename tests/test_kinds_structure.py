@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from kindkit import matched_pasal
 from modelbuild import document
 
 from naskah_lint.config import Settings
@@ -137,25 +138,10 @@ def pasal_outline(
     titles: Sequence[tuple[str, str | None, str]], first: int = 19
 ) -> tuple[Pasal, ...]:
     """Pasal records for 3-block pasal (heading, title, one body block) starting at `first`."""
-    out = []
-    for n, (title, clause, _) in enumerate(titles, start=1):
-        head = first + 3 * (n - 1)
-        out.append(
-            Pasal(
-                number=n,
-                number_text=f"Pasal {n}",
-                title=title,
-                clause=clause,
-                clause_score=100.0 if clause else 0.0,
-                clause_matched=title if clause else None,
-                clause_inferred=False,
-                heading_block=head,
-                title_block=head + 1,
-                first_block=head,
-                last_block=head + 2,
-            )
-        )
-    return tuple(out)
+    return tuple(
+        matched_pasal(n, first + 3 * (n - 1), first + 3 * n - 1, title=title, clause=clause)
+        for n, (title, clause, _) in enumerate(titles, start=1)
+    )
 
 
 def clean_pks(

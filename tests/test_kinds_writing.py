@@ -3,91 +3,28 @@ hand-built documents and outlines, with the params the shipped pack gives them."
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from dataclasses import replace
-from functools import lru_cache
 from typing import Any
 
+import kindkit
 import pytest
+from kindkit import ctx, doc, outline, params_of, run_kind
 
-from naskah_lint.engine.api import Context, Hit, Kind, Pack
-from naskah_lint.engine.loader import load_pack
+from naskah_lint.engine.api import Context, Hit
 from naskah_lint.kinds import writing as w
-from naskah_lint.model import Block, CellPos, Document, Run, RunFormat, Story
-from naskah_lint.outline.model import Nomor, Outline, Party, Signature, Title
-
-
-@lru_cache(maxsize=1)
-def pack() -> Pack:
-    return load_pack()
-
-
-def params_of(rule_id: str) -> Any:
-    rule = pack().rule(rule_id)
-    assert rule is not None, rule_id
-    return rule.params
-
-
-def doc(texts: Sequence[str], cells: Sequence[int] = ()) -> Document:
-    blocks = tuple(
-        Block(
-            story=Story.BODY,
-            index=i,
-            text=t,
-            runs=(Run(text=t, start=0, fmt=RunFormat()),),
-            cell=CellPos(0, 0, 0) if i in cells else None,
-        )
-        for i, t in enumerate(texts, start=1)
-    )
-    return Document(path="t.docx", sha256="0" * 64, blocks=blocks)
-
-
-def outline(**kw: Any) -> Outline:
-    base: dict[str, Any] = {
-        "document_type": "PKS",
-        "language": "id",
-        "title": None,
-        "nomor": (),
-        "opening": None,
-        "parties": (),
-        "premis": None,
-        "pasal": (),
-        "closing": None,
-        "signatures": (),
-        "witnesses": (),
-        "lampiran": None,
-        "placeholders": (),
-        "parts": (),
-    }
-    base.update(kw)
-    return Outline(**base)
-
-
-def ctx(document: Document, out: Outline) -> Context:
-    return Context(document=document, outline=out, mode="draft", pack=pack().data)
+from naskah_lint.model import Document
+from naskah_lint.outline.model import Nomor, Party, Signature, Title
 
 
 def run(kind_name: str, context: Context, params: Any) -> list[Hit]:
-    kind: Kind[Any] = next(k for k in w.KINDS if k.name == kind_name)
-    return list(kind.check(context, params))
+    """The hits of one writing kind."""
+    return run_kind(w.KINDS, kind_name, context, params)
 
 
 def party(index: int, institution: str, **kw: Any) -> Party:
-    base: dict[str, Any] = {
-        "index": index,
-        "alias": f"PIHAK {('KESATU', 'KEDUA', 'KETIGA')[index - 1]}",
-        "alias_as_written": None,
-        "ordinal": index,
-        "series": None,
-        "name": None,
-        "jabatan": None,
-        "legal_basis": None,
-        "institution": institution,
-        "address": None,
-        "blocks": (index,),
-    }
-    base.update(kw)
-    return Party(**base)
+    """Party `index`, aliased PIHAK KESATU/KEDUA/KETIGA, for `institution`."""
+    alias = f"PIHAK {('KESATU', 'KEDUA', 'KETIGA')[index - 1]}"
+    return kindkit.party(index, **{"alias": alias, "institution": institution, **kw})
 
 
 def title(*institutions: str) -> Title:

@@ -199,8 +199,8 @@ def test_body_reference_lines_are_not_headings() -> None:
         [*HEAD, "Pasal 1", "UMUM", "Pasal 3 sampai dengan Pasal 5 berlaku.", "Pasal 5 ayat (2) ..."]
     )
     assert [p.number for p in o.pasal] == [1]
-    assert o.pasal[0].clause is None
-    assert o.pasal[0].clause_matched == "KETENTUAN UMUM"
+    # a bare "UMUM" pasal holds general provisions: Ketentuan Umum (spec §3), matched exactly
+    assert (o.pasal[0].clause, o.pasal[0].clause_matched) == ("ketentuan-umum", "UMUM")
 
 
 @pytest.mark.parametrize(
@@ -217,7 +217,12 @@ def test_body_reference_lines_are_not_headings() -> None:
         ("RUANG LINGKUP KERJASAMA", "ruang-lingkup"),
         ("Pemutusan Hubungan Perjanjian Kerja", "pengakhiran"),
         ("HAK DAN KEWAJIBAN PARA PIHAK", "hak-kewajiban"),
-        ("UMUM", None),
+        # "UMUM" alone is Ketentuan Umum (general provisions, spec §3), but only as the whole
+        # title: as a modifier it must not pull other titles away from their own clause
+        ("UMUM", "ketentuan-umum"),
+        ("PEMBIAYAAN UMUM", "pembiayaan"),
+        ("KEWAJIBAN UMUM", "hak-kewajiban"),
+        ("PEMILIHAN UMUM", None),
         ("OBJECTIVE", "maksud-tujuan"),
         ("SCOPE", "ruang-lingkup"),
         ("TIME PERIOD", "jangka-waktu"),

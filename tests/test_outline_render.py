@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
+import dataclasses
 import io
 import json
+import re
 
 from modelbuild import document, pack_values, skeleton_pks
 
 from naskah_lint.outline import segment
 from naskah_lint.outline.model import Outline
-from naskah_lint.outline.render import outline_json, outline_text
+from naskah_lint.outline.render import outline_json
+from naskah_lint.report.outline_text import outline_tree, print_outline
 
 CONTRACT_KEYS = [
     "schema_version",
@@ -35,7 +38,7 @@ def render(outline: Outline, lang: str) -> str:
     from rich.console import Console
 
     buffer = io.StringIO()
-    Console(file=buffer, width=120, color_system=None).print(outline_text(outline, lang))
+    Console(file=buffer, width=120, color_system=None).print(outline_tree(outline, lang))
     return buffer.getvalue()
 
 
@@ -122,3 +125,18 @@ def test_text_tree_english_and_missing_parts() -> None:
     assert "Closing: not found" in text
     assert "Signatures: 0 blocks: not found" in text
     assert "Articles: 0: not found" in text
+
+
+def test_piped_outline_never_breaks_a_block_range() -> None:
+    """Not on a terminal (`outline FILE | cat`), a long node stays on one line, unwrapped."""
+    outline = full()
+    title = "MAKSUD DAN TUJUAN KERJA SAMA PENDIDIKAN PEMILIH DAN KAJIAN KEPEMILUAN DI KABUPATEN"
+    long_first = dataclasses.replace(outline.pasal[0], title=title)
+    outline = dataclasses.replace(outline, pasal=(long_first, *outline.pasal[1:]))
+    buffer = io.StringIO()  # not a TTY
+    print_outline(outline, "id", buffer)
+    lines = buffer.getvalue().splitlines()
+    line = f"Pasal 1 {title} → maksud-tujuan (100) [blok 20–23]"
+    assert [x for x in lines if line in x] == [f"│   ├── {line}"]
+    assert len(line) > 80
+    assert [x for x in lines if re.search(r"\[blok [^\]]*$|^[│├└─ ]*[\d–]+\]$", x)] == []

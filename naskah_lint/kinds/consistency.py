@@ -930,27 +930,62 @@ def check_title_parties(ctx: Context, params: TitlePartiesParams) -> Iterator[Hi
 
 @dataclass(frozen=True, slots=True)
 class DefinedTermsParams:
-    """`check_para_pihak`: also require PARA PIHAK in capitals where it is defined."""
+    """`check_para_pihak`: also require PARA PIHAK in capitals; `noncaps_severity`: the level of
+    the one finding for a draft that defines and uses its party terms in other than capitals
+    throughout (consistent in itself, but against the capitals convention)."""
 
     check_para_pihak: bool = True
+    noncaps_severity: str = "warning"
+
+    def __post_init__(self) -> None:
+        if self.noncaps_severity not in ("error", "warning", "info"):
+            raise ValueError("noncaps_severity: one of error, warning, info")
 
 
 _PARA_PIHAK = re.compile(r"(?=[Pp])\bpara\s+pihak\b", re.IGNORECASE)
 
 
-def check_defined_terms(ctx: Context, params: DefinedTermsParams) -> Iterator[Hit]:
-    """One ordinal series, every PIHAK X used is defined, defined terms in capitals."""
+@dataclass(frozen=True, slots=True)
+class _PartyTerms:
+    """How a draft defines its party terms: the ordinals defined, the series, the PARA PIHAK
+    definition as written, and whether the draft's own convention is capitals."""
+
+    defined: frozenset[int]
+    series: str | None
+    para_written: str | None  # "PARA PIHAK" / "Para Pihak" in the definition, None if none
+    caps: bool  # some definition is in capitals: every other spelling is a slip
+    noncaps: bool  # every definition found is in other than capitals
+
+
+def _party_terms(ctx: Context) -> _PartyTerms:
     outline = ctx.outline
     parties = outline.parties
+    written = [p.alias_as_written for p in parties if p.ordinal and p.alias_as_written]
+    para_written: str | None = None
+    if outline.premis and outline.premis.para_pihak_block:
+        m = _PARA_PIHAK.search(block_text(ctx, outline.premis.para_pihak_block))
+        para_written = m.group(0) if m else None
+    if para_written is not None:
+        written.append(para_written)
+    caps = any(normalize.is_upper(w) for w in written)
+    return _PartyTerms(
+        defined=frozenset(p.ordinal for p in parties if p.ordinal),
+        series=next((p.series for p in parties if p.ordinal == 1 and p.series), None),
+        para_written=para_written,
+        caps=caps,
+        noncaps=bool(written) and not caps,
+    )
+
+
+def check_defined_terms(ctx: Context, params: DefinedTermsParams) -> Iterator[Hit]:
+    """One ordinal series, every PIHAK X used is defined, defined terms in capitals: each slip
+    per paragraph; a draft that writes all its terms in title case gets one finding."""
+    outline = ctx.outline
+    terms = _party_terms(ctx)
+    if terms.noncaps:
+        yield _noncaps_hit(ctx, terms, params)
     is_upper = functools.cache(normalize.is_upper)  # the same few aliases, thousands of times
-    defined = {p.ordinal for p in parties if p.ordinal}
-    series = next((p.series for p in parties if p.ordinal == 1 and p.series), None)
-    definition_blocks = {b for p in parties for b in p.blocks}
-    noncaps_defs = {
-        p.ordinal
-        for p in parties
-        if p.ordinal and p.alias_as_written and not normalize.is_upper(p.alias_as_written)
-    }
+    series = terms.series
     skip = set(outline.title.blocks) if outline.title else set()
     for b in ctx.document.body:
         if b.index in skip:
@@ -961,18 +996,16 @@ def check_defined_terms(ctx: Context, params: DefinedTermsParams) -> Iterator[Hi
             if series is None and word_series is not None:
                 series = word_series
             lower = written == written.lower()
-            if defined and ordinal not in defined:
+            if terms.defined and ordinal not in terms.defined:
                 if lower:
                     continue  # generic "pihak ketiga": any third party, not a defined term
-                variant, params_ = "undefined", {"found": written, "defined": _defined(parties)}
+                variant, params_ = "undefined", {"found": written, "defined": _defined(outline)}
             elif word_series is not None and series is not None and word_series != series:
                 expected = f"PIHAK {series}"
                 variant, params_ = "series", {"found": written, "expected": expected}
             elif not is_upper(written):
-                if lower and not defined:
-                    continue
-                if ordinal in noncaps_defs and b.index not in definition_blocks:
-                    continue  # reported once, where the alias is defined
+                if terms.noncaps or (lower and not terms.defined):
+                    continue  # reported once for the document / not known to be a term
                 variant, params_ = "caps", {"found": written, "expected": canonical}
             else:
                 continue
@@ -987,33 +1020,60 @@ def check_defined_terms(ctx: Context, params: DefinedTermsParams) -> Iterator[Hi
                 run_start=s,
                 run_end=e,
             )
-        if params.check_para_pihak and outline.premis and outline.premis.para_pihak_block:
-            yield from _para_pihak(ctx, b, outline.premis.para_pihak_block)
+        if params.check_para_pihak and not terms.noncaps:
+            yield from _para_pihak(b, terms)
 
 
-def _defined(parties: Sequence[Party]) -> str:
-    names = [p.alias for p in parties if p.alias]
+def _defined(outline: Outline) -> str:
+    names = [p.alias for p in outline.parties if p.alias]
     return ", ".join(names) if names else "-"
 
 
-def _para_pihak(ctx: Context, b: Block, def_block: int) -> Iterator[Hit]:
-    """PARA PIHAK written in other than capitals (once per block)."""
-    if _PARA_PIHAK.search(b.text) is None:
-        return  # most blocks: nothing to look up
-    def_text = block_text(ctx, def_block)
-    m_def = _PARA_PIHAK.search(def_text)
-    if m_def is None:
+def _noncaps_hit(ctx: Context, terms: _PartyTerms, params: DefinedTermsParams) -> Hit:
+    """The one finding for a draft whose party terms are all defined in other than capitals,
+    anchored on the first definition."""
+    parties = [p for p in ctx.outline.parties if p.ordinal and p.alias_as_written]
+    found = [" ".join((p.alias_as_written or "").split()) for p in parties]
+    expected = [p.alias or (p.alias_as_written or "").upper() for p in parties]
+    if terms.para_written is not None:
+        found.append(" ".join(terms.para_written.split()))
+        expected.append("PARA PIHAK")
+    premis = ctx.outline.premis
+    block: int | None = premis.para_pihak_block if premis else None
+    needle = terms.para_written
+    if parties and parties[0].blocks:
+        block, needle = parties[0].blocks[0], parties[0].alias_as_written
+    start, end = find_span(block_text(ctx, block), needle)
+    return Hit(
+        block=block,
+        message="noncaps",
+        params={
+            "found": ", ".join(f"'{w}'" for w in dict.fromkeys(found)),
+            "expected": ", ".join(dict.fromkeys(expected)),
+        },
+        key="noncaps",
+        run_start=start,
+        run_end=end,
+        severity=params.noncaps_severity,
+    )
+
+
+def _para_pihak(b: Block, terms: _PartyTerms) -> Iterator[Hit]:
+    """PARA PIHAK written in other than capitals (once per block): title case is a slip in a
+    draft whose terms are in capitals; lower case only where PARA PIHAK is defined (else it is
+    the plain phrase "the parties")."""
+    if not (terms.caps or terms.para_written):
         return
-    defined_upper = normalize.is_upper(m_def.group(0))
     for m in _PARA_PIHAK.finditer(b.text):
-        if normalize.is_upper(m.group(0)):
+        written = m.group(0)
+        if normalize.is_upper(written):
             continue
-        if not defined_upper and b.index != def_block:
-            return
+        if written == written.lower() and terms.para_written is None:
+            continue
         yield Hit(
             block=b.index,
             message="caps",
-            params={"found": m.group(0), "expected": "PARA PIHAK"},
+            params={"found": written, "expected": "PARA PIHAK"},
             key="caps|PARA PIHAK",
             run_start=m.start(),
             run_end=m.end(),
@@ -1237,6 +1297,43 @@ def check_lampiran(ctx: Context, params: NoParams) -> Iterator[Hit]:
 # --------------------------------------------------------------------------- leftovers
 
 
+@functools.lru_cache(maxsize=8)
+def _note_regex(patterns: tuple[str, ...]) -> re.Pattern[str] | None:
+    """One case-insensitive regex for the pack's template-note patterns (None when none)."""
+    if not patterns:
+        return None
+    return re.compile("|".join(f"(?:{p})" for p in patterns), re.IGNORECASE)
+
+
+def _template_notes(ctx: Context, params: PlaceholderParams) -> Iterator[Hit]:
+    """Template instruction notes, one finding per paragraph (comments are not the text)."""
+    rx = _note_regex(params.note_patterns)
+    if rx is None:
+        return
+    for b in ctx.document.blocks:
+        if b.story is Story.COMMENT:
+            continue
+        notes = list(rx.finditer(b.text))
+        if notes:
+            blanks = [hit.span for hit in normalize.find_placeholders(b.text)]
+            notes = [  # a note inside a blank ("[pilih salah satu]") is reported as the blank
+                m for m in notes if not any(s <= m.start() and m.end() <= e for s, e in blanks)
+            ]
+        if not notes:
+            continue
+        shown = list(dict.fromkeys(" ".join(m.group(0).split()) for m in notes))
+        text = ", ".join(f"'{t}'" for t in shown[: params.max_shown])
+        yield Hit(
+            block=b.index,
+            story=b.story,
+            message="note",
+            params={"found": text + (", …" if len(shown) > params.max_shown else "")},
+            key="note",
+            run_start=notes[0].start(),
+            run_end=notes[0].end(),
+        )
+
+
 @dataclass(frozen=True, slots=True)
 class PlaceholderParams:
     """`skip_nomor` / `skip_opening_date`: leave blank nomor lines and a blank signing date to
@@ -1250,10 +1347,19 @@ class PlaceholderParams:
     # the document types CONS-EMPTY-NOMOR and CONS-EMPTY-DATE run on: in any other (OTHER)
     # this rule reports the blank nomor and date itself, so that nothing goes unreported
     skip_in_types: tuple[str, ...] = ("NK", "PKS", "ADDENDUM")
+    # template instructions left in the text ("(coret yang tidak perlu)", "*) pilih salah
+    # satu"): not a blank to fill but a note to act on and delete; reported per paragraph too
+    note_patterns: tuple[str, ...] = ()
+
+    def __post_init__(self) -> None:
+        for i, pattern in enumerate(self.note_patterns):
+            check_regex(pattern, f"note_patterns[{i}]")
 
 
 def check_placeholders(ctx: Context, params: PlaceholderParams) -> Iterator[Hit]:
-    """Leftover placeholders ("……", "${mitra}", "XXXX", "(nama)"), one finding per paragraph."""
+    """Leftover placeholders ("……", "${mitra}", "XXXX", "(nama)") and template instruction
+    notes ("(coret yang tidak perlu)"), one finding of each per paragraph."""
+    yield from _template_notes(ctx, params)
     skip: set[tuple[Story, int]] = set()
     if ctx.outline.document_type not in params.skip_in_types:
         params = replace(params, skip_nomor=False, skip_opening_date=False)

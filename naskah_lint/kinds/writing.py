@@ -24,6 +24,7 @@ from naskah_lint.kinds.consistency import (
 from naskah_lint.lang import money, quantities
 from naskah_lint.lang.terbilang import int_to_words, words_to_int
 from naskah_lint.model import Story
+from naskah_lint.outline.model import Signature
 
 # --------------------------------------------------------------------------- nomor
 
@@ -288,15 +289,25 @@ class MeteraiParams:
 
 
 def check_meterai(ctx: Context, params: MeteraiParams) -> Iterator[Hit]:
-    """A non-government party's signature needs a Meterai Rp10.000; unknown parties get info."""
+    """Each non-government party signs its copy on a Meterai Rp10.000, so its OWN signature
+    block must show one (a meterai under another party's signature does not count); a party
+    that matches neither keyword list gets info."""
     outline = ctx.outline
     sigs = [s for s in outline.signatures if not s.witness and s.blocks]
     if not sigs or not outline.parties:
         return
     rx = re.compile(params.meterai_pattern, re.IGNORECASE)
+
+    def shows_meterai(sig: Signature) -> bool:
+        return sig.meterai or any(rx.search(block_text(ctx, b, sig.story)) for b in sig.blocks)
+
+    ordinals = {p.ordinal for p in outline.parties if p.ordinal}
+    own: dict[int, Signature] = {}
     for s in sigs:
-        if s.meterai or any(rx.search(block_text(ctx, b, s.story)) for b in s.blocks):
-            return
+        if s.ordinal in ordinals and s.ordinal not in own:
+            own[s.ordinal] = s
+    # blocks tied to no party (unlabelled, e.g. signers in text boxes): any of them may be it
+    loose = [s for s in sigs if s.ordinal not in ordinals]
     government = pack_strings(ctx, "government_keywords")
     private = pack_strings(ctx, "private_keywords")
     for party in outline.parties:
@@ -306,13 +317,20 @@ def check_meterai(ctx: Context, params: MeteraiParams) -> Iterator[Hit]:
         gov, priv = keyword_in(text, government), keyword_in(text, private)
         if gov and (not priv or len(gov) > len(priv)):
             continue
-        sig = next((s for s in sigs if party.ordinal and s.ordinal == party.ordinal), None)
-        block = sig.blocks[0] if sig else (party.blocks[0] if party.blocks else None)
-        if block is None:
+        sig = own.get(party.ordinal) if party.ordinal else None
+        if sig is not None:
+            if shows_meterai(sig):
+                continue
+            block, story = sig.blocks[0], sig.story
+        elif not loose or any(shows_meterai(s) for s in loose):
+            continue  # no block of its own: STRUCT-SIGNATURE-BLOCKS reports that
+        elif party.blocks:
+            block, story = party.blocks[0], Story.BODY
+        else:
             continue
         yield Hit(
             block=block,
-            story=sig.story if sig else Story.BODY,
+            story=story,
             message="default" if priv else "unknown",
             params={"party": party_name(party), "institution": text.strip()},
             key=f"meterai|{party.index}",

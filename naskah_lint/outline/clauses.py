@@ -3,7 +3,8 @@
 Exact synonyms win (after normalising case, punctuation, "Pasal N", "&" vs "dan" and a
 parenthetical such as "(FORCE MAJEURE)"); otherwise a fuzzy score decides, so typos and longer
 titles match ("PENYELESAIN PERSELISIHAN", "PEMUTUSAN HUBUNGAN PERJANJIAN KERJA"), while a title
-that merely shares one word with a synonym does not.
+that merely shares one word with a synonym does not. A synonym marked "=" ("=UMUM") is matched
+exactly only, never fuzzily.
 """
 
 from __future__ import annotations
@@ -15,6 +16,9 @@ from dataclasses import dataclass, field
 from typing import Any
 
 DEFAULT_THRESHOLD = 85.0
+# A synonym written "=UMUM" matches only a title that is exactly it: a bare modifier such as
+# "UMUM" must not pull "PEMBIAYAAN UMUM" or "KEWAJIBAN UMUM" away from their own clauses.
+EXACT_ONLY = "="
 
 _PASAL_PREFIX = re.compile(r"^\s*(?:pasal|article)\s*\d+\s*[.:\-–]?\s*", re.IGNORECASE)
 _PARENTHETICAL = re.compile(r"\([^)]*\)")
@@ -79,12 +83,15 @@ def _table_cached(items: tuple[tuple[str, tuple[str, ...]], ...], threshold: flo
     exact: dict[str, _Synonym] = {}
     for clause, words in items:
         for word in words:
+            exact_only = word.startswith(EXACT_ONLY)
+            text = word[len(EXACT_ONLY) :].strip() if exact_only else word
             for keep in (False, True):
-                norm = normalize_title(word, keep_parenthetical=keep)
+                norm = normalize_title(text, keep_parenthetical=keep)
                 if not norm:
                     continue
-                syn = _Synonym(clause, word, norm, _content_tokens(norm))
-                synonyms.append(syn)
+                syn = _Synonym(clause, text, norm, _content_tokens(norm))
+                if not exact_only:
+                    synonyms.append(syn)
                 exact.setdefault(norm, syn)
     vocab = tuple(sorted({t for s in synonyms for t in s.tokens}))
     by_token: dict[str, list[int]] = {}

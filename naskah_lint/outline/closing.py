@@ -159,6 +159,7 @@ class _Open:
     blocks: list[int] = field(default_factory=list)
     seq: int = 0  # creation order, to keep left-to-right order within one row
     rows: list[str] = field(default_factory=list)  # "" marks a gap
+    table_row: tuple[int, int] | None = None  # (table, row) of the label's cell
 
 
 def _template_key(text: str) -> str | None:
@@ -267,15 +268,34 @@ def _pieces(line: Line, columns: int) -> list[tuple[tuple[object, ...], str]]:
     return [(("p", column), parts[0])]
 
 
+def _witness_rows(lines: Sequence[Line], start: int, end: int) -> dict[tuple[int, int], str]:
+    """(table, row) -> witness label for each table row with a "Mengetahui"/"Saksi" cell."""
+    rows: dict[tuple[int, int], str] = {}
+    for i in range(max(start, 0), min(end, len(lines))):
+        cell = lines[i].source.cell
+        if cell is None:
+            continue
+        lab = _label(lines[i].raw)
+        if lab is not None and lab[2]:
+            rows.setdefault((cell.table, cell.row), lab[0])
+    return rows
+
+
 def read_signatures(lines: Sequence[Line], start: int, end: int) -> Signatures:
-    """Signature blocks (and witnesses) in body lines [start, end)."""
+    """Signature blocks (and witnesses) in body lines [start, end).
+
+    A table row with a witness label ("Mengetahui") is a row of witnesses: its other cells
+    belong to witnesses too, never to the party block of the row above."""
     open_by_col: dict[tuple[object, ...], _Open] = {}
     done: list[_Open] = []
     para_columns = 1
     first_block: int | None = None
     first_line: int | None = None
+    witness_rows = _witness_rows(lines, start, end)
     for i in range(max(start, 0), min(end, len(lines))):
         line = lines[i]
+        cell = line.source.cell
+        table_row = (cell.table, cell.row) if cell is not None else None
         pieces = _pieces(line, para_columns)
         labels = [(key, text, _label(text)) for key, text in pieces]
         if line.source.cell is None and any(lab for _, _, lab in labels):
@@ -292,12 +312,32 @@ def read_signatures(lines: Sequence[Line], start: int, end: int) -> Signatures:
                     Story.BODY,
                     [line.block],
                     seq=len(done) + len(open_by_col),
+                    table_row=table_row,
                 )
                 open_by_col[key] = sig
                 if first_block is None:
                     first_block, first_line = line.block, i
                 continue
             current = open_by_col.get(key)
+            witness_label = witness_rows.get(table_row) if table_row is not None else None
+            if (
+                witness_label is not None
+                and (current is None or current.table_row != table_row)
+                and text.strip()
+                and not is_control_tag(text)
+            ):
+                if current is not None:  # the party block of the row above ends here
+                    done.append(open_by_col.pop(key))
+                current = _Open(
+                    witness_label,
+                    None,
+                    True,
+                    Story.BODY,
+                    [],
+                    seq=len(done) + len(open_by_col),
+                    table_row=table_row,
+                )
+                open_by_col[key] = current
             if current is not None:
                 current.rows.append(text)
                 if text.strip() and not is_control_tag(text):

@@ -109,6 +109,14 @@ _KEYS = {
     "address": "address",
     "berkedudukan": "address",
 }
+# The head word of an organisation inside a jabatan ("Dekan Sekolah Vokasi Universitas X"):
+# with no "bertindak untuk dan atas nama", the signatory acts for the body the jabatan names.
+_ORG_HEAD = re.compile(
+    r"\b(?:Sekretariat|Komisi|KPU|KIP|Bawaslu|Badan|Kementerian|Kementrian|Kemenko|Pemerintah"
+    r"|Dinas|Kantor|Lembaga|Direktorat|Biro|Balai|Pusat|Universitas|Institut|Politeknik"
+    r"|Sekolah|Akademi|Fakultas|Yayasan|Perkumpulan|Koperasi|Kepolisian|Kejaksaan|Pengadilan"
+    r"|Rumah\s+Sakit|Perusahaan|Perseroan|PT|CV|University|Institute|Polytechnic|Faculty)\b"
+)
 _TITLE_CHUNK = re.compile(r"^[A-Za-z]{1,5}\.?(?:\s?[A-Za-z]{1,6}\.?){0,4}$")
 
 
@@ -221,6 +229,15 @@ def _value(pattern: re.Pattern[str], text: str) -> str | None:
     return value or None
 
 
+def _organisation(jabatan: str | None) -> str | None:
+    """The organisation a jabatan names ("Dekan Sekolah Vokasi Universitas Sebelas Maret" ->
+    "Sekolah Vokasi Universitas Sebelas Maret"); None when it names none or is a blank."""
+    if not jabatan or has_placeholder(jabatan):
+        return None
+    m = _ORG_HEAD.search(jabatan)
+    return tidy(jabatan[m.start() :]) or None if m else None
+
+
 def _party(
     index: int,
     pieces: Sequence[tuple[Line, str]],
@@ -240,7 +257,7 @@ def _party(
         jabatan = tidy(jab) or None
         if jabatan is not None and (_ALIAS_ID.search(jabatan) or _ALIAS_EN.search(jabatan)):
             jabatan = None
-    institution = kv.get("institution") or _value(_INSTITUTION, text)
+    institution = kv.get("institution") or _value(_INSTITUTION, text) or _organisation(jabatan)
     address = kv.get("address") or _value(_ADDRESS, text)
     legal = _value(_LEGAL, text)
     has_address = "address" in kv or _ADDRESS.search(text) is not None
