@@ -762,6 +762,29 @@ def test_placeholders_in_an_other_document_include_the_nomor() -> None:
     ]
 
 
+def test_placeholders_template_notes_in_every_story_but_comments() -> None:
+    texts = [
+        ("Pasal 3 (optional bisa ada bisa tidak)", Story.BODY),
+        ("*) pilih salah satu …… dan (coret yang tidak perlu)", Story.FOOTER),
+        ("Bupati [pilih salah satu] Kabupaten Contoh", Story.BODY),
+        ("(coret yang tidak perlu)", Story.COMMENT),
+        ("hasil kajian (tulisan ilmiah) dan (pilihan buku)", Story.BODY),
+    ]
+    blocks = tuple(
+        Block(story=s, index=i, text=t, runs=(Run(text=t, start=0, fmt=RunFormat()),))
+        for i, (t, s) in enumerate(texts, start=1)
+    )
+    d = Document(path="t.docx", sha256="0" * 64, blocks=blocks)
+    hits = run("placeholders", ctx(d, outline()), params_of("CONS-PLACEHOLDERS"))
+    # the blank "[pilih salah satu]" is CONS-PLACEHOLDERS' own (the outline lists it); a note
+    # holding a blank is still a note; a comment is not the text; prose in brackets is no note
+    assert [(h.block, h.story, h.message, h.params["found"]) for h in hits] == [
+        (1, Story.BODY, "note", "'(optional bisa ada bisa tidak)'"),
+        (2, Story.FOOTER, "note", "'*) pilih salah satu …… dan (coret yang tidak perlu)'"),
+    ]
+    assert (hits[0].run_start, hits[0].run_end) == (8, 38)
+
+
 def test_placeholders_fold_beyond_max_findings() -> None:
     d = doc([f"isian {i} ……" for i in range(1, 6)])
     o = outline(placeholders=tuple(Placeholder("……", Story.BODY, b) for b in range(1, 6)))

@@ -125,6 +125,34 @@ def test_mirrored_table_keeps_labels() -> None:
     ]
 
 
+def test_witness_row_of_a_signature_table_stays_apart() -> None:
+    # row 2 opens with "Mengetahui": the signer beside it is a witness as well, not the rest of
+    # PIHAK KEDUA's block in the row above
+    o = outline_of(
+        [
+            *BODY,
+            CLOSING,
+            *table(
+                [
+                    [["PIHAK KESATU", "", "NAMA SATU"], ["PIHAK KEDUA", "", "NAMA DUA"]],
+                    [
+                        ["Mengetahui", "Wakil Rektor", "", "NAMA TIGA"],
+                        ["Direktur Utama", "PT Contoh", "", "NAMA EMPAT"],
+                    ],
+                ]
+            ),
+        ]
+    )
+    assert [(s.label, s.name, s.blocks) for s in o.signatures] == [
+        ("PIHAK KESATU", "NAMA SATU", (8, 10)),
+        ("PIHAK KEDUA", "NAMA DUA", (11, 13)),
+    ]
+    assert [(s.label, s.name, s.jabatan, s.blocks) for s in o.witnesses] == [
+        ("MENGETAHUI", "NAMA TIGA", "Wakil Rektor", (14, 15, 17)),
+        ("MENGETAHUI", "NAMA EMPAT", "Direktur Utama PT Contoh", (18, 19, 21)),
+    ]
+
+
 def test_row_per_line_table() -> None:
     # PHPWord-style: one table row per visual line, both parties side by side.
     o = outline_of(

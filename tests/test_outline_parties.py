@@ -177,6 +177,30 @@ def test_party_in_one_paragraph_after_opening() -> None:
         ("NAMA DUA", "Direktur PT X", (2,)),
     ]
     assert o.part_of(2) == "pembukaan"
+    # no "atas nama": the institution is the body the jabatan names, if it names one
+    assert [(p.institution, p.has_acting) for p in o.parties] == [(None, False), ("PT X", False)]
+
+
+def test_institution_from_the_jabatan_without_acting_for() -> None:
+    # UNS PKS template: "Dekan Sekolah Vokasi Universitas …, yang berkedudukan di …"
+    o = outline_of(
+        [
+            "PERJANJIAN KERJA SAMA",
+            OPENING,
+            "I. Drs. SANTOSO, M.Acc., Dekan Sekolah Vokasi Universitas Sebelas Maret, yang "
+            "berkedudukan di Surakarta, selanjutnya disebut PIHAK KESATU.",
+            "II. NAMA DUA, ${jabatan_mitra}, yang berkedudukan di Jakarta, selanjutnya disebut "
+            "PIHAK KEDUA.",
+        ]
+    )
+    assert [(p.jabatan, p.institution, p.has_acting) for p in o.parties] == [
+        (
+            "Dekan Sekolah Vokasi Universitas Sebelas Maret",
+            "Sekolah Vokasi Universitas Sebelas Maret",
+            False,
+        ),
+        ("${jabatan_mitra}", None, False),
+    ]
 
 
 def test_premis_recitals_letters_endings_and_cited_nk() -> None:

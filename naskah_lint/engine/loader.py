@@ -586,10 +586,92 @@ def parse_pack(folder: Path, display: str) -> Pack:
 # --------------------------------------------------------------------------- pack loading
 
 
+CACHE_FORMAT = 1  # bump when what the cache key covers changes
+
+
+def _pack_files(folder: Path) -> tuple[tuple[str, bytes], ...] | None:
+    """(name, content) of the pack's YAML files as `parse_pack` reads them; None if unreadable."""
+    try:
+        paths = sorted(folder.glob("*.yml"))
+        return tuple((path.name, path.read_bytes()) for path in paths)
+    except OSError:
+        return None
+
+
+def _code_stamp(kinds: Mapping[str, Kind[Any]]) -> tuple[tuple[str, str, int, int], ...]:
+    """What a cached pack depends on besides its files: each kind (name, module) and the size
+    and mtime of the modules that define the kinds, their parameters and the validation."""
+    import sys
+
+    modules = {__name__, "naskah_lint.engine.api", "naskah_lint.findings"}
+    for kind in kinds.values():
+        modules.add(kind.params.__module__)
+        modules.add(getattr(kind.check, "__module__", "") or "")
+    stamp: list[tuple[str, str, int, int]] = [
+        (kind.name, f"{kind.params.__module__}.{kind.params.__qualname__}", 0, 0)
+        for kind in kinds.values()
+    ]
+    for name in sorted(m for m in modules if m):
+        file = getattr(sys.modules.get(name), "__file__", None)
+        try:
+            found = Path(file).stat() if file else None
+        except OSError:
+            found = None
+        stamp.append((name, "", found.st_mtime_ns if found else 0, found.st_size if found else -1))
+    return tuple(stamp)
+
+
+def _cache_key(folder: Path, display: str, kinds: Mapping[str, Kind[Any]]) -> object | None:
+    """The key of a cached pack: tool and Python version, kinds and their code, the folder as
+    shown in messages and a digest of every pack file; None when the files cannot be read."""
+    import hashlib
+    import sys
+
+    from naskah_lint import __version__
+
+    files = _pack_files(folder)
+    if files is None:
+        return None
+    digest = hashlib.sha256()
+    for name, data in files:
+        digest.update(f"{len(name)}:{name}:{len(data)}:".encode())
+        digest.update(data)
+    return (
+        CACHE_FORMAT,
+        __version__,
+        sys.version_info[:2],
+        str(folder),
+        display,
+        digest.hexdigest(),
+        _code_stamp(kinds),
+    )
+
+
+def _cache_name(folder: Path, display: str) -> str:
+    """The cache entry of one pack folder (one entry per folder and display)."""
+    import hashlib
+
+    return "pack-" + hashlib.sha256(f"{folder}|{display}".encode()).hexdigest()[:20]
+
+
 @functools.cache
 def _load(folder: Path, display: str) -> Pack:
-    """One parse per pack folder and process."""
-    return parse_pack(folder, display)
+    """One parse per pack folder and process; across processes the validated pack is kept in
+    the user cache (`engine.cache`), keyed by the pack files' contents and the kinds' code.
+    A broken pack is never cached: it is parsed (and its error raised) every time."""
+    from naskah_lint.engine import cache
+
+    kinds = registered_kinds()
+    key = _cache_key(folder, display, kinds)
+    name = _cache_name(folder, display)
+    if key is not None:
+        cached = cache.load(name, key)
+        if isinstance(cached, Pack):
+            return cached
+    pack = parse_pack(folder, display)
+    if key is not None:
+        cache.store(name, key, pack)
+    return pack
 
 
 def load_pack(profile: str = DEFAULT_PROFILE) -> Pack:

@@ -268,34 +268,43 @@ def _pieces(line: Line, columns: int) -> list[tuple[tuple[object, ...], str]]:
     return [(("p", column), parts[0])]
 
 
-def _witness_rows(lines: Sequence[Line], start: int, end: int) -> dict[tuple[int, int], str]:
-    """(table, row) -> witness label for each table row with a "Mengetahui"/"Saksi" cell."""
-    rows: dict[tuple[int, int], str] = {}
+def _witness_cells(lines: Sequence[Line], start: int, end: int) -> dict[tuple[int, int, int], str]:
+    """(table, row, col) -> witness label for the cells of a witness row: a table row with a
+    "Mengetahui"/"Saksi" cell makes its other cells that hold a signer of their own (two or
+    more lines: jabatan and name) witnesses too. A single line is a continuation of the block
+    above, as in tables with one row per visual line."""
+    labels: dict[tuple[int, int], str] = {}
+    filled: dict[tuple[int, int, int], int] = {}
     for i in range(max(start, 0), min(end, len(lines))):
         cell = lines[i].source.cell
-        if cell is None:
+        if cell is None or not lines[i].text or is_control_tag(lines[i].text):
             continue
+        key = (cell.table, cell.row, cell.col)
+        filled[key] = filled.get(key, 0) + 1
         lab = _label(lines[i].raw)
         if lab is not None and lab[2]:
-            rows.setdefault((cell.table, cell.row), lab[0])
-    return rows
+            labels.setdefault((cell.table, cell.row), lab[0])
+    return {
+        key: labels[key[:2]] for key, count in filled.items() if key[:2] in labels and count >= 2
+    }
 
 
 def read_signatures(lines: Sequence[Line], start: int, end: int) -> Signatures:
     """Signature blocks (and witnesses) in body lines [start, end).
 
-    A table row with a witness label ("Mengetahui") is a row of witnesses: its other cells
-    belong to witnesses too, never to the party block of the row above."""
+    A table row with a witness label ("Mengetahui") is a row of witnesses: its other cells that
+    hold a signer belong to witnesses too, not to the party block of the row above."""
     open_by_col: dict[tuple[object, ...], _Open] = {}
     done: list[_Open] = []
     para_columns = 1
     first_block: int | None = None
     first_line: int | None = None
-    witness_rows = _witness_rows(lines, start, end)
+    witness_cells = _witness_cells(lines, start, end)
     for i in range(max(start, 0), min(end, len(lines))):
         line = lines[i]
         cell = line.source.cell
         table_row = (cell.table, cell.row) if cell is not None else None
+        witness_label = witness_cells.get((cell.table, cell.row, cell.col)) if cell else None
         pieces = _pieces(line, para_columns)
         labels = [(key, text, _label(text)) for key, text in pieces]
         if line.source.cell is None and any(lab for _, _, lab in labels):
@@ -319,7 +328,6 @@ def read_signatures(lines: Sequence[Line], start: int, end: int) -> Signatures:
                     first_block, first_line = line.block, i
                 continue
             current = open_by_col.get(key)
-            witness_label = witness_rows.get(table_row) if table_row is not None else None
             if (
                 witness_label is not None
                 and (current is None or current.table_row != table_row)

@@ -231,11 +231,13 @@ def _value(pattern: re.Pattern[str], text: str) -> str | None:
 
 def _organisation(jabatan: str | None) -> str | None:
     """The organisation a jabatan names ("Dekan Sekolah Vokasi Universitas Sebelas Maret" ->
-    "Sekolah Vokasi Universitas Sebelas Maret"); None when it names none or is a blank."""
+    "Sekolah Vokasi Universitas Sebelas Maret"); None when it names none ("Kepala Dinas" names
+    no body in particular) or is a blank."""
     if not jabatan or has_placeholder(jabatan):
         return None
     m = _ORG_HEAD.search(jabatan)
-    return tidy(jabatan[m.start() :]) or None if m else None
+    found = tidy(jabatan[m.start() :]) if m else ""
+    return found if len(found.split()) >= 2 else None
 
 
 def _party(

@@ -122,6 +122,7 @@ class StyleSheet:
         self._run_cache: dict[tuple[Any, ...], RunFormat] = {}
         self._rpr_cache: dict[tuple[Any, ...], tuple[RunFormat, bool]] = {}
         self._pfmt_cache: dict[tuple[Any, ...], ParaFormat] = {}
+        self._plain_cache: dict[str | None, RunFormat] = {}
 
     def _load(self, root: etree._Element) -> None:
         """Index the styles by id; each is parsed on first use (most are never used)."""
@@ -215,14 +216,27 @@ class StyleSheet:
     ) -> tuple[RunFormat, etree._Element | None]:
         """(RunFormat, rPrChange element or None) of a run's rPr. Drafts repeat a handful of
         rPr thousands of times, so the result is cached by the rPr's tags and attribute values
-        (cheaper to collect than to interpret them again)."""
-        key = (para.id, *[(child.tag, *child.values()) for child in rpr])
-        hit = self._rpr_cache.get(key)
+        (cheaper to collect than to interpret them again): one flat tuple, each child's tag
+        and values closed by None (values are never None, so the key is unambiguous)."""
+        key: list[Any] = [para.id]
+        for child in rpr:
+            key.append(child.tag)
+            key += child.values()
+            key.append(None)
+        frozen = tuple(key)
+        hit = self._rpr_cache.get(frozen)
         if hit is None:
             rstyle, direct, change = run_props(rpr)
             hit = (self.run_format(para, rstyle, direct), change is not None)
-            self._rpr_cache[key] = hit
+            self._rpr_cache[frozen] = hit
         return hit[0], (_child(rpr, ns.W_RPRCHANGE) if hit[1] else None)
+
+    def plain_format(self, para: ParaStyle) -> RunFormat:
+        """The format of a run without rPr in a paragraph of this style (cached by style)."""
+        fmt = self._plain_cache.get(para.id)
+        if fmt is None:
+            fmt = self._plain_cache[para.id] = self.run_format(para, None, {})
+        return fmt
 
     def run_format(self, para: ParaStyle, rstyle: str | None, direct: PropDict) -> RunFormat:
         """The effective RunFormat of a run (cached; direct properties win)."""

@@ -15,7 +15,17 @@ from dataclasses import dataclass, field
 from lxml import etree
 
 from naskah_lint.errors import UnreadableFile
-from naskah_lint.model import Block, CellPos, Locator, Numbering, ParaFormat, Revision, Run, Story
+from naskah_lint.model import (
+    Block,
+    CellPos,
+    Locator,
+    Numbering,
+    ParaFormat,
+    Revision,
+    Run,
+    RunFormat,
+    Story,
+)
 from naskah_lint.reader import ns
 from naskah_lint.reader.numbering import PUA_GLYPHS, Counters
 from naskah_lint.reader.props import (
@@ -31,6 +41,7 @@ M_NS = "http://schemas.openxmlformats.org/officeDocument/2006/math"
 M_T = f"{{{M_NS}}}t"
 M_OMATH = f"{{{M_NS}}}oMath"
 M_OMATHPARA = f"{{{M_NS}}}oMathPara"
+_BODY = Story.BODY
 _PAGE_FIELD = re.compile(r"(?<![A-Za-z])PAGE(?![A-Za-z])", re.IGNORECASE)  # not NUMPAGES, PAGEREF
 # Dispatch codes for run-level content (one dict lookup per child instead of a chain of
 # string comparisons; pPr maps to a code that does nothing).
@@ -476,18 +487,21 @@ class PartWalker:
             b.add(text, Run(text=text, start=b.length, fmt=fmt, kind="text"))
 
     def run(self, r: etree._Element, b: Para, inserted: bool) -> None:
-        """Read one w:r: its displayed text split by kind (text, field result, symbol)."""
+        """Read one w:r: its displayed text split by kind (text, field result, symbol).
+
+        The reader's hottest code (once per run): the common run (an rPr and one w:t) costs
+        two dict lookups, one cached format and one Run, with no helper calls."""
         locator = b.run_ordinal
-        b.run_ordinal += 1
+        b.run_ordinal = locator + 1
         rpr: etree._Element | None = None
         pieces: list[str] = []
         kind = "field" if self.fields else "text"
-        fmt = None
+        fmt: RunFormat | None = None
         codes = _RUN_CODES
         for child in r:
             code = codes.get(child.tag)
             if code == _T:
-                if self.hidden_fields == 0:
+                if not self.hidden_fields:
                     text = child.text
                     if text:
                         if "\r" in text or "\n" in text:
@@ -500,7 +514,6 @@ class PartWalker:
             elif code == _FLDCHAR:
                 if pieces:
                     fmt = self._emit(b, rpr, fmt, pieces, kind, inserted, locator)
-                    pieces = []
                 self._field_char(child, b)
                 kind = "field" if self.fields else "text"
             elif code == _INSTR:
@@ -513,11 +526,10 @@ class PartWalker:
             elif code == _RENDERED:
                 if pieces:
                     fmt = self._emit(b, rpr, fmt, pieces, kind, inserted, locator)
-                    pieces = []
                 self._page_break(b, True)
             elif code == _NOTEREF:
                 nid = child.get(ns.W_ID)
-                if nid is not None and b.story is Story.BODY:
+                if nid is not None and b.story is _BODY:
                     which = "footnote" if child.tag == ns.W_FOOTNOTEREF else "endnote"
                     self.c.note_anchors.setdefault((which, nid), b.index)
             elif code == _COMMENTREF:
@@ -534,7 +546,6 @@ class PartWalker:
                 if (child.get(ns.W_TYPE) or "") == "page":
                     if pieces:
                         fmt = self._emit(b, rpr, fmt, pieces, kind, inserted, locator)
-                        pieces = []
                     self._page_break(b, False)
                 pieces.append("\n")
             elif code == _CR:
@@ -546,43 +557,45 @@ class PartWalker:
                 if char:
                     if pieces:
                         fmt = self._emit(b, rpr, fmt, pieces, kind, inserted, locator)
-                        pieces = []
                     fmt = self._emit(b, rpr, fmt, [char], "sym", inserted, locator)
-        if pieces:
-            self._emit(b, rpr, fmt, pieces, kind, inserted, locator)
+        if pieces:  # _emit inlined: most runs end here with one piece
+            if fmt is None:
+                fmt = self._run_format(b, rpr)
+            text = pieces[0] if len(pieces) == 1 else "".join(pieces)
+            if b.story is _BODY and not text.isspace():
+                self.c.break_pending = False
+            start = b.length
+            b.parts.append(text)
+            b.runs.append(Run(text, start, fmt, kind, inserted, locator))
+            b.length = start + len(text)
+
+    def _run_format(self, b: Para, rpr: etree._Element | None) -> RunFormat:
+        """The format of a w:r (computed once per w:r); records an rPrChange revision."""
+        if rpr is None:
+            return self.styles.plain_format(b.style)
+        fmt, change = self.styles.rpr_format(b.style, rpr)
+        if change is not None:
+            self._revision("rPrChange", change, b.story, b.index, "")
+        return fmt
 
     def _emit(
         self,
         b: Para,
         rpr: etree._Element | None,
-        fmt: object,
+        fmt: RunFormat | None,
         pieces: list[str],
         kind: str,
         inserted: bool,
         locator: int,
-    ) -> object:
-        """Append one Run; the format is computed once per w:r and reused for its pieces."""
+    ) -> RunFormat:
+        """Append one Run for the pieces read so far (then emptied) and return its format."""
         if fmt is None:
-            if rpr is None:
-                fmt = self.styles.run_format(b.style, None, {})
-            else:
-                fmt, change = self.styles.rpr_format(b.style, rpr)
-                if change is not None:
-                    self._revision("rPrChange", change, b.story, b.index, "")
-        text = "".join(pieces) if len(pieces) > 1 else pieces[0]
-        if b.story is Story.BODY and not text.isspace():
+            fmt = self._run_format(b, rpr)
+        text = "".join(pieces)
+        pieces.clear()
+        if b.story is _BODY and not text.isspace():
             self.c.break_pending = False
-        b.add(
-            text,
-            Run(
-                text=text,
-                start=b.length,
-                fmt=fmt,  # type: ignore[arg-type]
-                kind=kind,
-                inserted=inserted,
-                locator=locator,
-            ),
-        )
+        b.add(text, Run(text, b.length, fmt, kind, inserted, locator))
         return fmt
 
     def _field_char(self, el: etree._Element, b: Para) -> None:
