@@ -63,7 +63,7 @@ class Party:
     name: str | None  # with academic titles
     jabatan: str | None
     legal_basis: str | None  # "Keputusan ... Nomor ..." / "Surat Kuasa ..."
-    institution: str | None  # "bertindak untuk dan atas nama ...", else the body named in the jabatan
+    institution: str | None  # "bertindak untuk dan atas nama ..."; else the body in the jabatan
     address: str | None  # "berkedudukan di ..." / "beralamat di ..."
     blocks: tuple[int, ...]
     has_acting: bool = False  # "bertindak untuk dan atas nama"
