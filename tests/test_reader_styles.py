@@ -5,8 +5,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from docxbuild import p, r, write
 
+from naskah_lint.errors import UnreadableFile
 from naskah_lint.model import Document, ParaFormat, RunFormat
 from naskah_lint.reader import read_document
 
@@ -196,3 +198,94 @@ def test_numbering_label_format_uses_paragraph_mark_and_level(tmp_path: Path) ->
     assert label.fmt == RunFormat(font="Bookman Old Style", size_pt=10.0, bold=True)
     assert text.fmt == RunFormat(font="Bookman Old Style", size_pt=12.0)
     assert (block.para.indent_left_mm, block.para.indent_first_line_mm) == (12.7, -6.35)
+
+
+def test_cached_run_formats_tell_attribute_names_and_order_apart(tmp_path: Path) -> None:
+    # Formats are cached by each rPr's properties: the same values under other attribute names,
+    # or the same toggles in another order, are other formats.
+    body = (
+        "<w:p>"
+        + r("a", '<w:rFonts w:ascii="Arial" w:hAnsi="Arial"/>')
+        + r("b", '<w:rFonts w:eastAsia="Arial" w:cs="Arial"/>')
+        + r("c", '<w:shd w:val="clear" w:fill="FFFF00"/>')
+        + r("d", '<w:shd w:val="clear" w:color="FFFF00"/>')
+        + r("e", '<w:b/><w:b w:val="0"/>')
+        + r("f", '<w:b w:val="0"/><w:b/>')
+        + "</w:p>"
+    )
+    doc = _read(tmp_path, body)
+    assert [run.text for run in doc.body[0].runs] == ["a", "b", "c", "d", "e", "f"]
+    assert [_fmt(doc, 0, i) for i in range(6)] == [
+        RunFormat(font="Arial", size_pt=11.0),
+        RunFormat(font="Calibri", size_pt=11.0),
+        RunFormat(font="Calibri", size_pt=11.0, highlight="FFFF00"),
+        RunFormat(font="Calibri", size_pt=11.0),
+        RunFormat(font="Calibri", size_pt=11.0),
+        RunFormat(font="Calibri", size_pt=11.0, bold=True),
+    ]
+
+
+def test_run_formats_ignore_properties_they_do_not_show(tmp_path: Path) -> None:
+    # language and complex-script size do not change the format; the paragraph style does
+    body = (
+        p("a", "", '<w:sz w:val="24"/><w:lang w:val="id-ID"/>')
+        + p("b", "", '<w:sz w:val="24"/><w:szCs w:val="24"/><w:lang w:val="en-US"/>')
+        + p("c", '<w:pStyle w:val="Judul1"/>', '<w:sz w:val="24"/><w:lang w:val="id-ID"/>')
+    )
+    doc = _read(tmp_path, body)
+    assert _fmt(doc, 0) == _fmt(doc, 1) == RunFormat(font="Calibri", size_pt=12.0)
+    assert _fmt(doc, 2) == RunFormat(font="Bookman Old Style", size_pt=12.0, bold=True, caps=True)
+
+
+def test_repeated_paragraph_properties_read_alike_and_names_count(tmp_path: Path) -> None:
+    body = (
+        p("a", '<w:spacing w:before="120" w:after="0"/><w:ind w:left="720"/>')
+        + p("b", '<w:ind w:right="720"/>')
+        + p("c", '<w:spacing w:before="120" w:after="0"/><w:ind w:left="720"/>')
+        + p("d", '<w:spacing w:before="0" w:after="120"/><w:ind w:left="720"/>')
+    )
+    a, b, c, d = (block.para for block in _read(tmp_path, body).body)
+    assert (a.space_before_pt, a.space_after_pt, a.indent_left_mm, a.indent_right_mm) == (
+        6.0,
+        0.0,
+        12.7,
+        None,
+    )
+    assert (b.indent_left_mm, b.indent_right_mm) == (None, 12.7)
+    assert c == a
+    assert (d.space_before_pt, d.space_after_pt, d.indent_left_mm) == (0.0, 6.0, 12.7)
+
+
+def test_drafts_sharing_a_template_read_alike_and_other_styles_are_not_mixed_up(
+    tmp_path: Path,
+) -> None:
+    # the styles index is kept between reads, keyed by the part's bytes
+    centred = STYLES.replace('<w:jc w:val="both"/>', '<w:jc w:val="center"/>')
+
+    def read(name: str, body: str, styles: str = STYLES) -> Document:
+        return read_document(
+            write(tmp_path, name, body, styles=styles, theme_fonts=("Cambria", "Calibri"))
+        )
+
+    first = read("a.docx", p("satu", '<w:pStyle w:val="Judul1"/>'))
+    again = read("b.docx", p("dua") + p("tiga", '<w:pStyle w:val="Judul1"/>'))
+    other = read("c.docx", p("empat"), styles=centred)
+    assert first.body[0].para == again.body[1].para
+    assert (
+        _fmt(first)
+        == _fmt(again, 1)
+        == RunFormat(font="Bookman Old Style", size_pt=14.0, bold=True, caps=True)
+    )
+    assert (again.body[0].para.alignment, other.body[0].para.alignment) == ("both", "center")
+    assert _fmt(again) == _fmt(other) == RunFormat(font="Calibri", size_pt=11.0)
+
+
+def test_a_broken_styles_part_is_corrupt_at_every_read(tmp_path: Path) -> None:
+    path = write(tmp_path, "bad.docx", p("x"), styles="<w:style></w:styles>")
+    for _ in range(2):
+        with pytest.raises(UnreadableFile) as info:
+            read_document(path)
+        assert (info.value.code, str(info.value.params["detail"])[:16]) == (
+            "CORRUPT",
+            "word/styles.xml:",
+        )

@@ -19,6 +19,7 @@ from typing import Any
 
 from naskah_lint.engine.api import Context, Hit, Kind
 from naskah_lint.lang import dates, money, normalize, ordinals, quantities
+from naskah_lint.lang.prefilter import lower_for_search
 from naskah_lint.lang.terbilang import int_to_words
 from naskah_lint.model import Block, Story
 from naskah_lint.outline.model import Nomor, Outline, Party, Pasal
@@ -104,7 +105,7 @@ def keyword_in(text: str | None, keywords: Iterable[str]) -> str | None:
     best: str | None = None
     for kw in keywords:
         key = kw.strip().upper()
-        if not key:
+        if not key or key not in upper:  # a substring test first: most keywords are absent
             continue
         if re.search(r"(?<![0-9A-Z])" + re.escape(key) + r"(?![0-9A-Z])", upper) and (
             best is None or len(key) > len(best)
@@ -1062,7 +1063,7 @@ def _para_pihak(b: Block, terms: _PartyTerms) -> Iterator[Hit]:
     """PARA PIHAK written in other than capitals (once per block): title case is a slip in a
     draft whose terms are in capitals; lower case only where PARA PIHAK is defined (else it is
     the plain phrase "the parties")."""
-    if not (terms.caps or terms.para_written):
+    if not (terms.caps or terms.para_written) or "para" not in lower_for_search(b.text):
         return
     for m in _PARA_PIHAK.finditer(b.text):
         written = m.group(0)
@@ -1699,6 +1700,8 @@ def check_self_name(ctx: Context, params: SelfNameParams) -> Iterator[Hit]:
     found: list[tuple[int, re.Match[str], str, NameFamily]] = []
     for b in ctx.document.body:
         if ctx.outline.part_of(b.index) in params.skip_parts:
+            continue
+        if "ini" not in lower_for_search(b.text):  # no "… ini" at all: skip the regex scan
             continue
         for m in rx.finditer(b.text):
             said = " ".join(m.group(1).split())

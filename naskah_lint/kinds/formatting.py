@@ -6,6 +6,7 @@ with other conventions edits YAML, not Python.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
@@ -158,10 +159,16 @@ class _BadRun:
     size: float | None
 
 
+@functools.lru_cache(maxsize=64)
+def _casefolded(names: tuple[str, ...]) -> frozenset[str]:
+    """Font names in comparison form (once per list, not once per paragraph)."""
+    return frozenset(name.casefold() for name in names)
+
+
 def _bad_run(block: Block, params: FontParams, in_title: bool) -> _BadRun | None:
     """The first visible text run of a paragraph whose font family or size is not allowed."""
-    allowed = {f.casefold() for f in params.fonts}
-    ignored = {f.casefold() for f in params.ignore_fonts}
+    allowed = _casefolded(params.fonts)
+    ignored = _casefolded(params.ignore_fonts)
     for run in block.runs:
         if run.kind != "text" or run.fmt.hidden or not run.text.strip():
             continue

@@ -21,7 +21,7 @@ from naskah_lint.kinds.consistency import (
     pack_strings,
     party_name,
 )
-from naskah_lint.lang import money, quantities
+from naskah_lint.lang import money, prefilter, quantities
 from naskah_lint.lang.terbilang import int_to_words, words_to_int
 from naskah_lint.model import Story
 from naskah_lint.outline.model import Signature
@@ -253,8 +253,12 @@ def check_substitution(ctx: Context, params: SubstitutionParams) -> Iterator[Hit
     spelling per paragraph (a paragraph repeating it gets one, on the first)."""
     compiled = [(re.compile(s.pattern, re.IGNORECASE), s.replacement) for s in params.substitutions]
     any_of = _any_of([s.pattern for s in params.substitutions])
+    # a word every spelling contains: a substring test rules most paragraphs out at once
+    literals = tuple(prefilter.required_literal(s.pattern) or "" for s in params.substitutions)
     for b in ctx.document.body:
         if ctx.outline.part_of(b.index) in params.skip_parts:
+            continue
+        if all(literals) and not prefilter.may_match(prefilter.lower_for_search(b.text), literals):
             continue
         if any_of is not None and any_of.search(b.text) is None:
             continue  # one scan instead of one per spelling: most paragraphs have none

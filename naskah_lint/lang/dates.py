@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from types import MappingProxyType
 
+from naskah_lint.lang._memo import per_text
 from naskah_lint.lang.terbilang import NUMBER_WORDS, words_to_int
 
 __all__ = [
@@ -212,17 +213,19 @@ def find_numeric_date(text: str) -> tuple[str, date | None, tuple[int, int]] | N
     return m.group(0), found, (m.start(), m.end())
 
 
-# Each body date pattern starts with a look-ahead for a digit: the engine then skips to digits.
+# Each body date pattern starts with a digit (the look-behind after it checks the character before
+# it), so the engine skips to digits in C instead of trying every position.
 _BODY_WORD_DATE = re.compile(
-    rf"(?=\d)(?<![\w.,/-])(\d{{1,2}})\s+({_MONTH_ALT})\s*,?\s+(\d{{4}})(?![\w/-])",
+    rf"(\d(?<![\w.,/-]\d)\d?)\s+({_MONTH_ALT})\s*,?\s+(\d{{4}})(?![\w/-])",
     re.IGNORECASE,
 )
 _BODY_NUMERIC_DATE = re.compile(
-    r"(?=\d)(?<![\w.,/-])(\d{1,2})\s?([-/.])\s?(\d{1,2})\s?\2\s?(\d{4})(?![\w/-]|[.,]\d)",
+    r"(\d(?<![\w.,/-]\d)\d?)\s?([-/.])\s?(\d{1,2})\s?\2\s?(\d{4})(?![\w/-]|[.,]\d)",
 )
-_BODY_ISO_DATE = re.compile(r"(?=\d)(?<![\w.,/-])(\d{4})-(\d{2})-(\d{2})(?![\w/-])")
+_BODY_ISO_DATE = re.compile(r"(\d(?<![\w.,/-]\d)\d{3})-(\d{2})-(\d{2})(?![\w/-])")
 
 
+@per_text
 def find_dates(text: str) -> list[tuple[tuple[int, int], date]]:
     """Dates written in body text ("8 Juli 2024", "12-03-2024", "2024-03-12"), sorted by position.
 

@@ -7,6 +7,7 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
+from naskah_lint.lang._memo import per_text
 from naskah_lint.lang.terbilang import words_to_decimal
 
 __all__ = ["PROBLEM_CODES", "Rupiah", "find_rupiah", "parse_amount"]
@@ -133,6 +134,7 @@ def _rupiah(m: re.Match[str]) -> Rupiah:
     )
 
 
+@per_text
 def find_rupiah(text: str) -> list[Rupiah]:
     """Every rupiah amount in text ("Rp10.000.000,00 (sepuluh juta rupiah)", "Rp. 5.000.000,-",
     "Rp 10.000.000", "Rp10 juta"), with its problems (see PROBLEM_CODES)."""

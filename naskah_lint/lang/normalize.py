@@ -9,10 +9,12 @@ to the end of a word ("dan seterusnya..."), because templates leave blanks betwe
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 from types import MappingProxyType
+
+from naskah_lint.lang._memo import MAX_CHARS, per_text, remembered
 
 __all__ = [
     "PlaceholderHit",
@@ -51,6 +53,18 @@ def fold(text: str) -> str:
     s = text.translate(_QUOTES).replace("&", " DAN ")
     s = _SPACES.sub(" ", s).upper()
     return s.strip(_END_PUNCT).strip()
+
+
+# The only characters that Python's case-insensitive regex matching equates with an ASCII letter
+# but str.lower() does not turn into it: dotted and dotless I, and the long s.
+_REGEX_FOLD = str.maketrans({"\u0130": "i", "\u0131": "i", "\u017f": "s"})
+
+
+def lower_for_search(text: str) -> str:
+    """`text` lower-cased so that a word of ASCII letters occurs in it exactly when a
+    case-insensitive regex for that word finds it in `text`: a substring test instead of a
+    regex scan ("pasal" in lower_for_search(t) <=> re.search("pasal", t, re.IGNORECASE))."""
+    return text.translate(_REGEX_FOLD).lower() if not text.isascii() else text.lower()
 
 
 def _loose(title: str) -> str:
@@ -96,7 +110,24 @@ def normalize_name(
     """Comparison form of a person's or institution's name: titles stripped ("Dr. NAMA DUA,
     M.H." -> "NAMA DUA"), abbreviations expanded ("KPU Kab. X" -> "KOMISI PEMILIHAN UMUM
     KABUPATEN X"), punctuation removed, upper case, single spaces."""
-    title_res = _title_patterns(tuple(titles))
+    titles = tuple(titles)
+    table = tuple(abbreviations.items()) if abbreviations else ()
+    if len(text) > MAX_CHARS:
+        return _normalize_name(text, titles, table)
+    return _remembered_name(text, titles, table)
+
+
+@remembered
+def _remembered_name(text: str, titles: tuple[str, ...], table: tuple[tuple[str, str], ...]) -> str:
+    """`_normalize_name` remembered: several rules compare the same few names."""
+    return _normalize_name(text, titles, table)
+
+
+def _normalize_name(
+    text: str, titles: tuple[str, ...], abbreviations: tuple[tuple[str, str], ...]
+) -> str:
+    """`normalize_name` without the memo."""
+    title_res = _title_patterns(titles)
     s = text.translate(_QUOTES)
     s = _SPACES.sub(" ", s).strip()
     if title_res:
@@ -109,7 +140,7 @@ def normalize_name(
         s = " ".join(kept)
     s = fold(s)
     if abbreviations:
-        rule = _abbreviation_rule(tuple(abbreviations.items()))
+        rule = _abbreviation_rule(abbreviations)
         if rule is not None:
             pattern, table = rule
             s = pattern.sub(lambda m: " " + table[m.group(1)] + " ", s)
@@ -181,12 +212,50 @@ def _dot_weight(run: str) -> int:
     return run.count(".") + 3 * run.count("…")
 
 
+# One character of every placeholder, found by a scan the engine runs in C (it starts with a
+# plain character class): "$", "{", "«", "[", "<" and "…"; "(" before a word a bracketed blank
+# starts with; "." before "." or "…"; "0" before "0" or a separator; a date mask's separator
+# after "dd", "hh", "tt" or "tgl"; the first x of "xxx" (see `_placeholder_matches`).
+_PLACEHOLDER_ANCHOR = re.compile(
+    r"[$\{«\[<…(.0/xX-](?:"
+    r"(?<=[$\{«\[<…])"
+    r"|(?<=\()(?i:" + _PAREN_OPEN + "|" + _PAREN_ALONE + r")"
+    r"|(?<=\.)(?=[.…])"
+    r"|(?<=0)(?=[0/.-])"
+    r"|(?<=(?i:dd|hh|tt)[/.-])"
+    r"|(?<=(?i:tgl)[/.-])"
+    r"|(?<=[xX])(?=[xX]{2})"
+    r")"
+)
+
+
+def _placeholder_matches(text: str) -> Iterator[re.Match[str]]:
+    """What `_PLACEHOLDER.finditer(text)` yields, trying the regex only where a placeholder can
+    start (at an anchor, or two or three characters before a date mask's separator) instead of
+    at every position of the text."""
+    starts: set[int] = set()
+    for anchor in _PLACEHOLDER_ANCHOR.finditer(text):
+        at = anchor.start()
+        starts.add(at)
+        if text[at] in "/.-":  # a separator: the mask starts at "dd", "hh", "tt" or "tgl"
+            starts.update(start for start in (at - 2, at - 3) if start >= 0)
+    end = 0
+    for start in sorted(starts):
+        if start < end:
+            continue
+        m = _PLACEHOLDER.match(text, start)
+        if m is not None:
+            yield m
+            end = m.end()
+
+
+@per_text
 def find_placeholders(text: str) -> list[PlaceholderHit]:
     """Every leftover blank: "${mitra}", "{{nama}}", "{{#loop}}", "……", ".....", "[…]", "[nama]",
     "XXXX", "dd-mm-yyyy", "00-00-0000", "(nama)", "(jabatan)", "<nama>" (see the module
     docstring for when three dots count)."""
     found: list[PlaceholderHit] = []
-    for m in _PLACEHOLDER.finditer(text):
+    for m in _placeholder_matches(text):
         kind = m.lastgroup or "dots"
         if kind == "single":
             kind = "template"

@@ -11,6 +11,7 @@ from collections.abc import Mapping
 from functools import lru_cache
 from types import MappingProxyType
 
+from naskah_lint.lang._memo import per_text
 from naskah_lint.lang.terbilang import int_to_words, words_to_int
 
 __all__ = [
@@ -74,9 +75,12 @@ _ORDINAL_RE = (
     r"|KE(?:SATU|DUA|TIGA|EMPAT|LIMA|ENAM|TUJUH|DELAPAN|SEMBILAN)(?:\s+(?:BELAS|PULUH))?"
     r"|KESEPULUH|KESEBELAS)"
 )
-_PARTY = re.compile(r"(?=[Pp])\b(?P<pihak>PIHAK)\s+(?P<ord>" + _ORDINAL_RE + r")\b", re.IGNORECASE)
+# "P" first as a plain character class (the look-behind after it is the word boundary before it):
+# the engine then skips to the next P in C; the rest is case-insensitive.
+_PARTY = re.compile(r"(?P<pihak>[Pp](?<!\w[Pp])(?i:IHAK))(?i:\s+(?P<ord>" + _ORDINAL_RE + r")\b)")
 
 
+@per_text
 def find_party_aliases(text: str) -> list[tuple[str, tuple[int, int], int, str]]:
     """Every "PIHAK <ordinal>" in any case ("PIHAK KESATU", "Pihak Pertama", "PIHAK KE-2"):
     (text as written, span, ordinal, canonical upper case such as "PIHAK KEDUA").

@@ -14,6 +14,7 @@ from datetime import date
 from functools import lru_cache
 from typing import Literal
 
+from naskah_lint.lang._memo import MAX_CHARS, per_text, remembered
 from naskah_lint.lang.dates import find_dates, parse_month
 from naskah_lint.lang.terbilang import NUMBER_WORDS, words_to_int
 
@@ -71,9 +72,11 @@ class NumberWithWords:
     unit: str | None
 
 
-_DIGITS = r"(?P<digits>\d{1,3}(?:\.\d{3})+|\d{1,15})"
+# A digit first (the look-behind after it checks the character before it): the engine then
+# skips to digits in C instead of trying every position.
+_DIGITS = r"(?P<digits>\d(?<![\w.,/-]\d)(?:\d{0,2}(?:\.\d{3})+|\d{0,14}))"
 _NUMBER_WITH_WORDS = re.compile(
-    r"(?=\d)(?<![\w.,/-])" + _DIGITS + r"\s*\(\s*(?P<words>[A-Za-z][A-Za-z\s\-]*?)\s*\)",
+    _DIGITS + r"\s*\(\s*(?P<words>[A-Za-z][A-Za-z\s\-]*?)\s*\)",
 )
 _UNIT_AFTER = re.compile(r"\s*(?P<unit>" + _unit_alt(DEFAULT_UNITS) + r")\b", re.IGNORECASE)
 _UNIT_BEFORE = re.compile(r"\b(?P<unit>" + _unit_alt(DEFAULT_UNITS) + r")\s*$", re.IGNORECASE)
@@ -84,6 +87,7 @@ def _norm_unit(unit: str) -> str:
     return " ".join(unit.lower().split())
 
 
+@per_text
 def find_number_with_words(text: str) -> list[NumberWithWords]:
     """Every "N (words)" whose bracket starts with a number word, with the unit if any.
 
@@ -128,7 +132,11 @@ _LABEL_BEFORE = re.compile(
 
 
 _ANY_DIGIT = re.compile(r"\d")
-_BARE_BEFORE = re.compile(r"\b(?P<unit>rangkap)\s+(?P<n>\d+)\b(?!\s*\()(?![.,/-]\d)", re.IGNORECASE)
+# "R" first as a plain character class (the look-behind after it is the word boundary before it),
+# so the engine skips to the next R in C.
+_BARE_BEFORE = re.compile(
+    r"(?P<unit>[Rr](?<!\w[Rr])(?i:angkap))\s+(?P<n>\d+)\b(?!\s*\()(?![.,/-]\d)"
+)
 
 
 @lru_cache(maxsize=32)
@@ -137,8 +145,8 @@ def _bare_after(units: tuple[str, ...]) -> re.Pattern[str] | None:
     alt = _unit_alt(units)
     if not alt:
         return None
-    return re.compile(  # the leading (?=\d) lets the engine skip to digits at once
-        r"(?=\d)(?<![\w.,/-])(?P<n>\d{1,3}(?:\.\d{3})+|\d+)\s+(?P<unit>" + alt + r")\b(?!\s*\()",
+    return re.compile(  # a digit first: the engine skips to digits at once (see _DIGITS)
+        r"(?P<n>\d(?<![\w.,/-]\d)(?:\d{0,2}(?:\.\d{3})+|\d*))\s+(?P<unit>" + alt + r")\b(?!\s*\()",
         re.IGNORECASE,
     )
 
@@ -148,19 +156,33 @@ def _counts_rangkap(units: tuple[str, ...]) -> bool:
     return any(_norm_unit(u) == "rangkap" for u in units)
 
 
-def find_bare_quantities(
-    text: str, units: Iterable[str] = DEFAULT_UNITS
-) -> list[tuple[str, tuple[int, int], int, str]]:
+BareQuantity = tuple[str, tuple[int, int], int, str]
+
+
+def find_bare_quantities(text: str, units: Iterable[str] = DEFAULT_UNITS) -> list[BareQuantity]:
     """Quantities in digits only ("3 bulan", "14 hari kalender", "rangkap 2"): (text, span,
     value, unit). Skips numbers already followed by words in brackets, dates, pasal/ayat/nomor
     labels, money, regulation citations ("Nomor 7 Tahun 2017", "UU 7 Tahun 2017") and years."""
     units = tuple(units)
+    if len(text) > MAX_CHARS:
+        return _bare_quantities(text, units)
+    return list(_remembered_bare_quantities(text, units))
+
+
+@remembered
+def _remembered_bare_quantities(text: str, units: tuple[str, ...]) -> tuple[BareQuantity, ...]:
+    """`_bare_quantities` remembered per text and unit list (see `naskah_lint.lang._memo`)."""
+    return tuple(_bare_quantities(text, units))
+
+
+def _bare_quantities(text: str, units: tuple[str, ...]) -> list[BareQuantity]:
+    """`find_bare_quantities` without the memo."""
     after = _bare_after(units)
     if after is None or not _ANY_DIGIT.search(text):
         return []
     before = _BARE_BEFORE
     date_spans: list[tuple[int, int]] | None = None  # found only if a candidate needs them
-    found: list[tuple[str, tuple[int, int], int, str]] = []
+    found: list[BareQuantity] = []
     for m in after.finditer(text):
         unit = _norm_unit(m.group("unit"))
         if _LABEL_BEFORE.search(text[max(0, m.start() - 12) : m.start()]):
@@ -176,7 +198,8 @@ def find_bare_quantities(
         if any(s <= m.start() < e for s, e in date_spans):
             continue
         found.append((m.group(0), (m.start(), m.end()), int(m.group("n").replace(".", "")), unit))
-    if _counts_rangkap(units):
+    # "rangkap" has no i, so str.lower() finds it wherever the case-insensitive regex would
+    if _counts_rangkap(units) and "rangkap" in text.lower():
         for m in before.finditer(text):
             found.append((m.group(0), (m.start(), m.end()), int(m.group("n")), "rangkap"))
     return sorted(found, key=lambda f: f[1])

@@ -9,12 +9,18 @@ from __future__ import annotations
 
 import itertools
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 
+from naskah_lint.lang._memo import per_text
+from naskah_lint.lang.normalize import lower_for_search
+
 __all__ = [
+    "REFERENCE_WORDS",
     "Reference",
     "find_references",
     "is_pasal_heading",
+    "may_refer",
     "roman_to_int",
     "split_pasal_heading",
 ]
@@ -135,6 +141,38 @@ def _letters(part: str | None) -> tuple[str, ...]:
     return _expand([i.lower() for i in items], seps, str)
 
 
+# Every reference starts with one of these words (any case).
+REFERENCE_WORDS = ("pasal", "ayat", "huruf", "angka", "lampiran")
+
+
+def may_refer(text: str) -> bool:
+    """Whether `text` holds one of the words a reference starts with (any case): a quick test
+    for callers that skip lines without references."""
+    low = lower_for_search(text)
+    return any(word in low for word in REFERENCE_WORDS)
+
+
+def _matches(text: str) -> Iterator[re.Match[str]]:
+    """What `_REFERENCE.finditer(text)` yields, trying the regex only where one of the
+    `REFERENCE_WORDS` starts (every match starts with one) instead of at every position."""
+    low = lower_for_search(text)
+    starts: set[int] = set()
+    for word in REFERENCE_WORDS:
+        at = low.find(word)
+        while at >= 0:
+            starts.add(at)
+            at = low.find(word, at + 1)
+    end = 0
+    for start in sorted(starts):
+        if start < end:
+            continue
+        m = _REFERENCE.match(text, start)
+        if m is not None:
+            yield m
+            end = m.end()
+
+
+@per_text
 def find_references(text: str) -> list[Reference]:
     """Every reference in body text: "Pasal 5 ayat (2) huruf b", "Pasal 3 sampai dengan Pasal 5",
     "ayat (1) dan (2)", "pada ayat (1)" (current pasal), "huruf a dan huruf b",
@@ -142,7 +180,7 @@ def find_references(text: str) -> list[Reference]:
     if is_pasal_heading(text) is not None:
         return []
     found: list[Reference] = []
-    for m in _REFERENCE.finditer(text):
+    for m in _matches(text):
         if m.group("lampiran"):
             found.append(
                 Reference(

@@ -7,7 +7,12 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from naskah_lint.lang.references import Reference, find_references, split_pasal_heading
+from naskah_lint.lang.references import (
+    Reference,
+    find_references,
+    may_refer,
+    split_pasal_heading,
+)
 from naskah_lint.outline.clauses import ClauseTable, match_title
 from naskah_lint.outline.lines import Line
 from naskah_lint.outline.model import Ayat, ListItem, Pasal, XRef
@@ -20,8 +25,6 @@ _BAB = re.compile(r"^\s*BAB\s+(?P<num>[IVXLC]{1,6}|\d{1,3})\b\s*(?P<rest>.*)$")
 _AYAT = re.compile(r"^\(\s*(\d{1,3})\s*\)$")
 _HURUF = re.compile(r"^([a-zA-Z])[.)]$")
 _ANGKA = re.compile(r"^(\d{1,3})[.)]$")
-# find_references only when a line names something it can refer to (most lines do not).
-_REF_HINT = re.compile(r"pasal|ayat|huruf|angka|lampiran", re.IGNORECASE)
 _SMALL = frozenset({"dan", "atau", "serta", "di", "ke", "dari", "yang", "untuk", "dengan", "atas"})
 
 
@@ -186,7 +189,7 @@ def _read_body(lines: Sequence[Line], start: int, end: int) -> _Body:
         )
         kind = _item_kind(label, fmt)
         texts.append(content)
-        if _REF_HINT.search(content):
+        if may_refer(content):  # most lines name nothing a reference could point to
             for ref in find_references(content):
                 xrefs.extend(_xrefs(ref, line.block))
         if kind is None:

@@ -26,7 +26,7 @@ from naskah_lint.reader.package import (
     unreadable,
 )
 from naskah_lint.reader.props import on
-from naskah_lint.reader.styles import StyleSheet
+from naskah_lint.reader.styles import StyleSheet, load_styles, load_theme_fonts
 from naskah_lint.reader.walker import Collector, Para, PartWalker
 
 STORY_ORDER = (
@@ -94,6 +94,11 @@ def _os_error(exc: OSError) -> UnreadableFile:
     return UnreadableFile("NOT_FOUND", "err.READ", detail=exc.strerror or str(exc))
 
 
+def _present(pkg: Package, name: str | None) -> str | None:
+    """The part name if the package holds that part (as Package.optional_xml decides)."""
+    return name if name and pkg.has(name) else None
+
+
 def _first_of(rels: dict[str, Rel], rtype: str) -> str | None:
     for rel in rels.values():
         if rel.type == rtype and not rel.external:
@@ -129,8 +134,8 @@ def _read_package(pkg: Package, display: str, sha: str, limits: Limits) -> Docum
         raise corrupt("root", main, f"{main}: root element <{local}>", root=local)
     rels = pkg.rels(main)
     styles = StyleSheet(
-        pkg.optional_xml(_first_of(rels, "styles")),
-        pkg.optional_xml(_first_of(rels, "theme")),
+        load_styles(pkg.read, _present(pkg, _first_of(rels, "styles"))),
+        load_theme_fonts(pkg.read, _present(pkg, _first_of(rels, "theme"))),
     )
 
     def style_num(style_id: str) -> int | None:

@@ -74,6 +74,12 @@ def twips(value: str | None) -> float | None:
     """A length in twips from a number of twips or a universal measure ("2.5cm", "12pt")."""
     if value is None:
         return None
+    try:  # the usual plain number first (no float() input ends in a unit's letters)
+        f = float(value)
+    except ValueError:
+        pass
+    else:
+        return f if math.isfinite(f) else None
     v = value.strip().lower()
     unit = v[-2:]
     if unit in _UNIT_TWIPS:
@@ -97,6 +103,8 @@ _RPR_CODES = {
     ns.W_RPRCHANGE: 8,
     **dict.fromkeys(_TOGGLES, 0),
 }
+# The rPr children parse_rpr reads: a run format depends on these (and their attributes) only.
+RPR_TAGS = frozenset(_RPR_CODES)
 _FILL = ns.w("fill")
 W_VAL = ns.W_VAL
 # rFonts: the Latin font as (theme slot, explicit name); the theme slot wins when resolvable
@@ -201,15 +209,51 @@ def parse_ppr(ppr: etree._Element | None) -> PropDict:
     return paragraph_props(ppr).direct
 
 
-def paragraph_props(ppr: etree._Element) -> ParaProps:
-    """Read a paragraph's pPr in one pass over its children."""
-    out: PropDict = {}
-    props = ParaProps(out)
+def paragraph_props(
+    ppr: etree._Element, cache: dict[tuple[Any, ...], PropDict] | None = None
+) -> ParaProps:
+    """Read a paragraph's pPr in one pass over its children. With `cache` (one read's), the
+    direct properties are parsed once per distinct (tag, attributes) sequence of the children
+    they come from: drafts repeat a few paragraph formats hundreds of times."""
+    props = ParaProps({})
     codes = _PPR_CODES
+    direct: list[tuple[int, etree._Element]] = []
+    key: list[Any] = []
     for child in ppr:
         code = codes.get(child.tag)
         if code is None:
             continue
+        if code <= 4:
+            direct.append((code, child))
+            key.append(code)
+            key += child.items()
+        elif code == 5:
+            props.style = child.get(W_VAL)
+        elif code == 6:
+            props.numpr = child
+        elif code == 7:
+            props.sectpr = child
+        elif code == 8:
+            props.mark_rpr = child
+        else:
+            props.change = child
+    if not direct:
+        return props
+    if cache is None:
+        props.direct = _direct_props(direct)
+        return props
+    frozen = tuple(key)
+    hit = cache.get(frozen)
+    if hit is None:
+        hit = cache[frozen] = _direct_props(direct)
+    props.direct = hit  # shared between paragraphs: never mutated
+    return props
+
+
+def _direct_props(children: list[tuple[int, etree._Element]]) -> PropDict:
+    """The direct paragraph properties of pPr children (code from _PPR_CODES, element)."""
+    out: PropDict = {}
+    for code, child in children:
         if code == 0:
             jc = _JC.get((child.get(W_VAL) or "").strip().lower())
             if jc:
@@ -222,19 +266,9 @@ def paragraph_props(ppr: etree._Element) -> ParaProps:
             level = to_int(child.get(W_VAL))
             if level is not None:
                 out["outline_level"] = level if 0 <= level <= 8 else None  # 9 = body text
-        elif code == 4:
-            out["page_break_before"] = on(child)
-        elif code == 5:
-            props.style = child.get(W_VAL)
-        elif code == 6:
-            props.numpr = child
-        elif code == 7:
-            props.sectpr = child
-        elif code == 8:
-            props.mark_rpr = child
         else:
-            props.change = child
-    return props
+            out["page_break_before"] = on(child)
+    return out
 
 
 _BEFORE, _AFTER, _LINE, _LINE_RULE = (ns.w(n) for n in ("before", "after", "line", "lineRule"))

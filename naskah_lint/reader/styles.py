@@ -3,14 +3,18 @@ with theme fonts, cached per (paragraph style, character style, direct propertie
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
 from lxml import etree
 
 from naskah_lint.model import ParaFormat, RunFormat
 from naskah_lint.reader import ns
+from naskah_lint.reader.package import parse_xml
 from naskah_lint.reader.props import (
+    RPR_TAGS,
     PropDict,
     parse_numpr,
     parse_ppr,
@@ -104,19 +108,98 @@ def _read_style(el: etree._Element) -> StyleDef | None:
     )
 
 
+@dataclass(frozen=True, slots=True)
+class StyleIndex:
+    """styles.xml indexed: its w:style elements by id (each parsed on first use: most are
+    never used), the case-folded ids and docDefaults. Shared between reads: never mutated."""
+
+    raw: dict[str, etree._Element]
+    folded: dict[str, str]
+    default_para: str | None = None
+    default_ppr: PropDict = field(default_factory=dict)
+    default_rpr: PropDict = field(default_factory=dict)
+
+
+def index_styles(root: etree._Element | None) -> StyleIndex:
+    """Index a styles part's root (None: no styles part)."""
+    raw: dict[str, etree._Element] = {}
+    folded: dict[str, str] = {}
+    default_para: str | None = None
+    default_ppr: PropDict = {}
+    default_rpr: PropDict = {}
+    if root is None:
+        return StyleIndex(raw, folded)
+    style_tag, style_id, defaults_tag = ns.w("style"), ns.w("styleId"), ns.w("docDefaults")
+    for child in root:
+        if child.tag == style_tag:
+            sid = child.get(style_id)
+            if sid is None or sid in raw:
+                continue
+            raw[sid] = child
+            folded.setdefault(sid.lower(), sid)
+            if (
+                default_para is None
+                and (child.get(ns.W_TYPE) or "paragraph") == "paragraph"
+                and _is_default(child)
+            ):
+                default_para = sid
+        elif child.tag == defaults_tag:
+            rpr = child.find(f"{ns.w('rPrDefault')}/{ns.W_RPR}")
+            ppr = child.find(f"{ns.w('pPrDefault')}/{ns.W_PPR}")
+            default_rpr = parse_rpr(rpr)
+            default_ppr = parse_ppr(ppr)
+    return StyleIndex(raw, folded, default_para, default_ppr, default_rpr)
+
+
+# Drafts of one folder usually share their template's styles and theme parts byte for byte,
+# and python-docx's template writes a 350 KB styles.xml (most of a 2-page draft's parse): the
+# parsed index is kept for the last few parts seen, keyed by their bytes. Larger parts are not
+# kept (their trees would hold tens of MB).
+_CACHE_PARTS = 2
+_CACHE_MAX_BYTES = 1024 * 1024
+
+
+@lru_cache(maxsize=_CACHE_PARTS)
+def _cached_index(name: str, data: bytes) -> StyleIndex:
+    return index_styles(parse_xml(data, name))
+
+
+@lru_cache(maxsize=_CACHE_PARTS)
+def _cached_fonts(name: str, data: bytes) -> dict[str, str]:
+    return theme_fonts(parse_xml(data, name))
+
+
+def load_styles(read: Callable[[str], bytes], name: str | None) -> StyleIndex:
+    """The index of a styles part (`read` gives a part's bytes; name None: no part)."""
+    if name is None:
+        return index_styles(None)
+    data = read(name)
+    if len(data) > _CACHE_MAX_BYTES:
+        return index_styles(parse_xml(data, name))
+    return _cached_index(name, data)
+
+
+def load_theme_fonts(read: Callable[[str], bytes], name: str | None) -> dict[str, str]:
+    """The font slots of a theme part (name None: no part)."""
+    if name is None:
+        return {}
+    data = read(name)
+    if len(data) > _CACHE_MAX_BYTES:
+        return theme_fonts(parse_xml(data, name))
+    return _cached_fonts(name, data)
+
+
 class StyleSheet:
     """Styles, docDefaults and theme fonts of one document, with per-read caches."""
 
-    def __init__(self, styles: etree._Element | None, theme: etree._Element | None) -> None:
-        self.fonts = theme_fonts(theme)
-        self._raw: dict[str, etree._Element] = {}
+    def __init__(self, index: StyleIndex, fonts: dict[str, str]) -> None:
+        self.fonts = fonts
+        self._raw = index.raw
+        self._folded = index.folded
+        self.default_para = index.default_para
+        self.default_ppr = index.default_ppr
+        self.default_rpr = index.default_rpr
         self._parsed: dict[str, StyleDef | None] = {}
-        self._folded: dict[str, str] = {}
-        self.default_para: str | None = None
-        self.default_ppr: PropDict = {}
-        self.default_rpr: PropDict = {}
-        if styles is not None:
-            self._load(styles)
         self._para_cache: dict[str | None, ParaStyle] = {}
         self._char_cache: dict[str | None, PropDict] = {}
         self._run_cache: dict[tuple[Any, ...], RunFormat] = {}
@@ -124,27 +207,10 @@ class StyleSheet:
         self._pfmt_cache: dict[tuple[Any, ...], ParaFormat] = {}
         self._plain_cache: dict[str | None, RunFormat] = {}
 
-    def _load(self, root: etree._Element) -> None:
-        """Index the styles by id; each is parsed on first use (most are never used)."""
-        style_tag = ns.w("style")
-        for child in root:
-            if child.tag == style_tag:
-                sid = child.get(ns.w("styleId"))
-                if sid is None or sid in self._raw:
-                    continue
-                self._raw[sid] = child
-                self._folded.setdefault(sid.lower(), sid)
-                if (
-                    self.default_para is None
-                    and (child.get(ns.W_TYPE) or "paragraph") == "paragraph"
-                    and _is_default(child)
-                ):
-                    self.default_para = sid
-            elif child.tag == ns.w("docDefaults"):
-                rpr = child.find(f"{ns.w('rPrDefault')}/{ns.W_RPR}")
-                ppr = child.find(f"{ns.w('pPrDefault')}/{ns.W_PPR}")
-                self.default_rpr = parse_rpr(rpr)
-                self.default_ppr = parse_ppr(ppr)
+    @classmethod
+    def from_roots(cls, styles: etree._Element | None, theme: etree._Element | None) -> StyleSheet:
+        """A style sheet from parsed parts (no caching)."""
+        return cls(index_styles(styles), theme_fonts(theme))
 
     def get(self, style_id: str | None) -> StyleDef | None:
         """A style by id (ids compared exactly, then case-insensitively)."""
@@ -216,13 +282,17 @@ class StyleSheet:
     ) -> tuple[RunFormat, etree._Element | None]:
         """(RunFormat, rPrChange element or None) of a run's rPr. Drafts repeat a handful of
         rPr thousands of times, so the result is cached by the rPr's tags and attribute values
-        (cheaper to collect than to interpret them again): one flat tuple, each child's tag
-        and values closed by None (values are never None, so the key is unambiguous)."""
+        (cheaper to collect than to interpret them again): one flat tuple of the tag and
+        (name, value) pairs of each child the format depends on (RPR_TAGS; language, complex
+        script size and the like are skipped). Names count: `w:ascii="X"` and `w:cs="X"`, or
+        a shd's `w:fill` and `w:color`, mean different things."""
         key: list[Any] = [para.id]
+        tags = RPR_TAGS
         for child in rpr:
-            key.append(child.tag)
-            key += child.values()
-            key.append(None)
+            tag = child.tag
+            if tag in tags:
+                key.append(tag)
+                key += child.items()
         frozen = tuple(key)
         hit = self._rpr_cache.get(frozen)
         if hit is None:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import Any
 
 from lxml import etree
 
@@ -42,6 +43,8 @@ M_T = f"{{{M_NS}}}t"
 M_OMATH = f"{{{M_NS}}}oMath"
 M_OMATHPARA = f"{{{M_NS}}}oMathPara"
 _BODY = Story.BODY
+_W_PPR = ns.W_PPR
+_W_P = ns.W_P
 _PAGE_FIELD = re.compile(r"(?<![A-Za-z])PAGE(?![A-Za-z])", re.IGNORECASE)  # not NUMPAGES, PAGEREF
 # Dispatch codes for run-level content (one dict lookup per child instead of a chain of
 # string comparisons; pPr maps to a code that does nothing).
@@ -189,6 +192,7 @@ class Collector:
     comment_anchors: dict[str, tuple[Story, int]] = field(default_factory=dict)
     note_anchors: dict[tuple[str, str], int] = field(default_factory=dict)
     tables: dict[Story, int] = field(default_factory=lambda: dict.fromkeys(Story, 0))
+    ppr_cache: dict[tuple[Any, ...], PropDict] = field(default_factory=dict)
     paragraphs: int = 0
     # body page tracking. Rendered breaks (w:lastRenderedPageBreak) and explicit ones (page
     # breaks, pageBreakBefore, section breaks) both count, but a break right after another
@@ -209,12 +213,24 @@ class Collector:
         self.break_pending = True
         return True
 
-    def next_index(self, story: Story) -> int:
-        return len(self.paras[story]) + 1
-
 
 class PartWalker:
     """Walks one part (document, header, footer, notes, comments) in one pass."""
+
+    __slots__ = (
+        "c",
+        "counters",
+        "fields",
+        "hidden_fields",
+        "p_ordinal",
+        "paras",
+        "part",
+        "pending_comments",
+        "section",
+        "section_breaks",
+        "story_part",
+        "styles",
+    )
 
     def __init__(
         self,
@@ -274,11 +290,17 @@ class PartWalker:
                 self.skip(child)
 
     def skip(self, el: etree._Element, para: Para | None = None) -> None:
-        """Count the paragraphs (and runs) inside a subtree the walk does not read."""
-        for sub in el.iter(ns.W_P, ns.W_R):
-            if sub.tag == ns.W_P:
+        """Count the paragraphs (and runs) inside a subtree the walk does not read. Outside a
+        paragraph only w:p count: a one-tag iteration is cheaper (table cell properties are
+        skipped once per cell)."""
+        if para is None:
+            for _ in el.iter(_W_P):
                 self.p_ordinal += 1
-            elif para is not None:
+            return
+        for sub in el.iter(_W_P, ns.W_R):
+            if sub.tag == _W_P:
+                self.p_ordinal += 1
+            else:
                 para.run_ordinal += 1
 
     def table(
@@ -340,14 +362,19 @@ class PartWalker:
                 limit=f"max_paragraphs = {c.max_paragraphs}",
                 detail=str(c.paragraphs),
             )
-        index = c.next_index(story)
+        story_paras = c.paras[story]
+        index = len(story_paras) + 1
         pstyle_id: str | None = None
         num_id = ilvl = None
         sectpr = mark_rpr = None
         direct: PropDict = {}
-        ppr = p[0] if len(p) and p[0].tag == ns.W_PPR else None
+        ppr = None
+        for first in p:  # the pPr, if any, is the first child (no len() or p[0] proxies)
+            if first.tag == _W_PPR:
+                ppr = first
+            break
         if ppr is not None:
-            props = paragraph_props(ppr)
+            props = paragraph_props(ppr, c.ppr_cache)
             direct, pstyle_id, sectpr, mark_rpr = (
                 props.direct,
                 props.style,
@@ -385,13 +412,13 @@ class PartWalker:
             story_part=self.story_part,
             numbering=numbering,
         )
-        c.paras[story].append(b)
+        story_paras.append(b)
         self.paras.append(b)
         if self.pending_comments:
             for cid in self.pending_comments:
                 c.comment_anchors.setdefault(cid, (story, index))
             self.pending_comments.clear()
-        body = story is Story.BODY
+        body = story is _BODY
         if body:
             if fmt.page_break_before and index > 1:
                 c.page_break()
@@ -560,7 +587,12 @@ class PartWalker:
                     fmt = self._emit(b, rpr, fmt, [char], "sym", inserted, locator)
         if pieces:  # _emit inlined: most runs end here with one piece
             if fmt is None:
-                fmt = self._run_format(b, rpr)
+                if rpr is None:
+                    fmt = self.styles.plain_format(b.style)
+                else:
+                    fmt, change = self.styles.rpr_format(b.style, rpr)
+                    if change is not None:
+                        self._revision("rPrChange", change, b.story, b.index, "")
             text = pieces[0] if len(pieces) == 1 else "".join(pieces)
             if b.story is _BODY and not text.isspace():
                 self.c.break_pending = False

@@ -1,0 +1,142 @@
+"""Cheap exact tests that let a rule skip a regex scan on paragraphs that cannot match.
+
+A regex scan costs ~10-50 ns a character whatever the pattern; most paragraphs hold none of what
+a rule looks for. `required_literal` finds a run of plain characters every match of a simple
+pattern must contain, and `lower_for_search` lower-cases a text so that a substring test on it
+answers "could the case-insensitive regex match here?" exactly (see its docstring).
+"""
+
+from __future__ import annotations
+
+import string
+
+from naskah_lint.lang.normalize import lower_for_search
+
+__all__ = ["lower_for_search", "may_match", "required_literal"]
+
+# Characters that match themselves outside a class (no case to fold but for the letters).
+_PLAIN = frozenset(string.ascii_letters + string.digits + " -,:;'\"/=!@%&~<>")
+_ESCAPED_PLAIN = frozenset(".-/,:;'\"")  # "\." matches a dot, and so on
+_ESCAPED_GAPS = frozenset("bBsSdDwW")  # \b, \s, ...: not a character of a literal
+_QUANTIFIERS = frozenset("?*+{")
+
+
+def _skip_class(pattern: str, i: int) -> int | None:
+    """The index after the character class that starts at `pattern[i]` ("["), None if open."""
+    j = i + 1
+    if pattern.startswith("^", j):
+        j += 1
+    if pattern.startswith("]", j):
+        j += 1  # "[]...]" and "[^]...]": a leading "]" is a character
+    while j < len(pattern):
+        if pattern[j] == "\\":
+            j += 2
+        elif pattern[j] == "]":
+            return j + 1
+        else:
+            j += 1
+    return None
+
+
+def _skip_group(pattern: str, i: int) -> int | None:
+    """The index after the group that starts at `pattern[i]` ("("), None if unbalanced or if
+    it is not a plain or named group (look-arounds, inline flags, conditionals)."""
+    if pattern.startswith("(?", i) and not pattern.startswith(("(?:", "(?P<"), i):
+        return None
+    depth, j = 0, i
+    while j < len(pattern):
+        ch = pattern[j]
+        if ch == "\\":
+            j += 2
+            continue
+        if ch == "[":
+            end = _skip_class(pattern, j)
+            if end is None:
+                return None
+            j = end
+            continue
+        if ch == "(":
+            depth += 1
+        elif ch == ")":
+            depth -= 1
+            if depth == 0:
+                return j + 1
+        j += 1
+    return None
+
+
+def _skip_quantifier(pattern: str, i: int) -> int | None:
+    """The index after a quantifier at `pattern[i]` (with its lazy "?" or possessive "+")."""
+    if pattern[i] == "{":
+        close = pattern.find("}", i)
+        if close < 0:
+            return None
+        i = close + 1
+    else:
+        i += 1
+    return i + 1 if pattern.startswith(("?", "+"), i) else i
+
+
+def _runs(pattern: str) -> list[str] | None:
+    """The runs of plain characters at the top level of `pattern` (None if unsure). Groups,
+    classes, "." and quantified characters are gaps between runs."""
+    runs: list[str] = []
+    current: list[str] = []
+    i, n = 0, len(pattern)
+    while i < n:
+        ch = pattern[i]
+        char: str | None = None  # the one character this atom matches, None for a gap
+        if ch == "|":
+            return None  # an alternation at the top level: no single literal
+        if ch == "\\":
+            following = pattern[i + 1 : i + 2]
+            if following in _ESCAPED_PLAIN and following:
+                char = following
+            elif not (following in _ESCAPED_GAPS and following):
+                return None  # back-references, \A, \Z, character escapes ...
+            end: int | None = i + 2
+        elif ch in _PLAIN:
+            char, end = ch, i + 1
+        elif ch == "(":
+            end = _skip_group(pattern, i)
+        elif ch == "[":
+            end = _skip_class(pattern, i)
+        elif ch == ".":
+            end = i + 1
+        else:
+            return None  # "^", "$", a stray ")" or quantifier, anything else: unsure
+        if end is None:
+            return None
+        if end < n and pattern[end] in _QUANTIFIERS:
+            char = None  # may be absent or repeated: a gap
+            end = _skip_quantifier(pattern, end)
+            if end is None:
+                return None
+        if char is None:
+            if current:
+                runs.append("".join(current))
+                current = []
+        else:
+            current.append(char)
+        i = end
+    if current:
+        runs.append("".join(current))
+    return runs
+
+
+def required_literal(pattern: str) -> str | None:
+    """The longest run of plain characters (letters, digits, spaces, escaped punctuation) that
+    every match of `pattern` contains, lower-cased; None when the pattern is not simple enough
+    to tell (a top-level "|", inline flags, look-arounds, "^") or has no such run. For patterns
+    compiled without re.VERBOSE (where a space is a space).
+    r"\\b(ber)?materai\\b" -> "materai"; r"\\b(be)?kerja-?sama(nya)?\\b" -> "kerja"."""
+    runs = _runs(pattern)
+    if not runs:
+        return None
+    best = max(runs, key=len)
+    return best.lower() if best.strip() else None
+
+
+def may_match(low: str, literals: tuple[str, ...]) -> bool:
+    """Whether a text (as `lower_for_search` gives it) holds any of the literals."""
+    return any(literal in low for literal in literals)
