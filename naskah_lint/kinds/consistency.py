@@ -19,7 +19,7 @@ from typing import Any
 
 from naskah_lint.engine.api import Context, Hit, Kind
 from naskah_lint.lang import dates, money, normalize, ordinals, quantities
-from naskah_lint.lang.prefilter import lower_for_search
+from naskah_lint.lang.prefilter import find_phrase, lower_for_search
 from naskah_lint.lang.terbilang import int_to_words
 from naskah_lint.model import Block, Story
 from naskah_lint.outline.model import Nomor, Outline, Party, Pasal
@@ -75,9 +75,8 @@ def find_span(text: str, needle: str | None, start: int = 0) -> tuple[int | None
     """Character span of `needle` in `text` (case-insensitive, whitespace-tolerant)."""
     if not needle or not needle.strip():
         return None, None
-    pattern = r"\s+".join(re.escape(part) for part in needle.split())
-    m = re.compile(pattern, re.IGNORECASE).search(text, start)
-    return (m.start(), m.end()) if m else (None, None)
+    found = find_phrase(text, needle, start)  # no regex compiled per needle
+    return found if found is not None else (None, None)
 
 
 def check_regex(value: str, name: str, groups: int = 0) -> None:

@@ -7,11 +7,12 @@ is a real defect, so the series of the first ordinal matters.
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from functools import lru_cache
 from types import MappingProxyType
 
 from naskah_lint.lang._memo import per_text
+from naskah_lint.lang.normalize import lower_for_search
 from naskah_lint.lang.terbilang import int_to_words, words_to_int
 
 __all__ = [
@@ -80,6 +81,20 @@ _ORDINAL_RE = (
 _PARTY = re.compile(r"(?P<pihak>[Pp](?<!\w[Pp])(?i:IHAK))(?i:\s+(?P<ord>" + _ORDINAL_RE + r")\b)")
 
 
+def _party_matches(text: str) -> Iterator[re.Match[str]]:
+    """What `_PARTY.finditer(text)` yields, trying the regex only where "pihak" starts."""
+    low = lower_for_search(text)
+    end = 0
+    at = low.find("pihak")
+    while at >= 0:
+        if at >= end:
+            m = _PARTY.match(text, at)
+            if m is not None:
+                yield m
+                end = m.end()
+        at = low.find("pihak", at + 1)
+
+
 @per_text
 def find_party_aliases(text: str) -> list[tuple[str, tuple[int, int], int, str]]:
     """Every "PIHAK <ordinal>" in any case ("PIHAK KESATU", "Pihak Pertama", "PIHAK KE-2"):
@@ -90,7 +105,7 @@ def find_party_aliases(text: str) -> list[tuple[str, tuple[int, int], int, str]]
     Generic lower-case "pihak ketiga" (third parties) is returned too: callers judge case.
     """
     found: list[tuple[str, tuple[int, int], int, str]] = []
-    for m in _PARTY.finditer(text):
+    for m in _party_matches(text):
         written = m.group("ord")
         value = ordinal_value(written)
         if value is None:

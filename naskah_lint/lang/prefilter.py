@@ -8,11 +8,13 @@ answers "could the case-insensitive regex match here?" exactly (see its docstrin
 
 from __future__ import annotations
 
+import functools
+import re
 import string
 
 from naskah_lint.lang.normalize import lower_for_search
 
-__all__ = ["lower_for_search", "may_match", "required_literal"]
+__all__ = ["find_phrase", "lower_for_search", "may_match", "required_literal"]
 
 # Characters that match themselves outside a class (no case to fold but for the letters).
 _PLAIN = frozenset(string.ascii_letters + string.digits + " -,:;'\"/=!@%&~<>")
@@ -139,4 +141,40 @@ def required_literal(pattern: str) -> str | None:
 
 def may_match(low: str, literals: tuple[str, ...]) -> bool:
     """Whether a text (as `lower_for_search` gives it) holds any of the literals."""
-    return any(literal in low for literal in literals)
+    return any(map(low.__contains__, literals))
+
+
+@functools.lru_cache(maxsize=1024)
+def _phrase_pattern(needle: str) -> re.Pattern[str]:
+    """The case-insensitive, whitespace-tolerant regex of a phrase."""
+    return re.compile(r"\s+".join(re.escape(part) for part in needle.split()), re.IGNORECASE)
+
+
+def find_phrase(text: str, needle: str, start: int = 0) -> tuple[int, int] | None:
+    r"""The span of the first occurrence of `needle` in `text` at or after `start`, in any case
+    and with any whitespace between its words, as `re.search` finds it with the words joined by
+    r"\s+" and re.IGNORECASE; None if absent or `needle` has no words. An ASCII needle is found
+    with substring searches (no regex to compile per needle: a cold start compiles none)."""
+    parts = needle.split()
+    if not parts:
+        return None
+    if not needle.isascii():
+        m = _phrase_pattern(" ".join(parts)).search(text, start)
+        return (m.start(), m.end()) if m else None
+    low = lower_for_search(text)
+    words = [part.lower() for part in parts]
+    first = words[0]
+    at = low.find(first, max(start, 0))
+    while at >= 0:
+        end = at + len(first)
+        for word in words[1:]:
+            gap = end
+            while gap < len(low) and low[gap].isspace():
+                gap += 1
+            if gap == end or not low.startswith(word, gap):
+                break
+            end = gap + len(word)
+        else:
+            return at, end
+        at = low.find(first, at + 1)
+    return None

@@ -13,7 +13,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from naskah_lint.lang import _memo, normalize, quantities, references
-from naskah_lint.lang.prefilter import lower_for_search, may_match, required_literal
+from naskah_lint.lang.prefilter import find_phrase, lower_for_search, may_match, required_literal
 
 PLAIN = sorted(set("abcdefghijklmnopqrstuvwxyz0123456789 -,:;'\"/=!@%&~<>."))
 
@@ -117,3 +117,29 @@ def test_candidate_scans_equal_the_plain_regex(text: str) -> None:
     assert spans == [m.span() for m in references._REFERENCE.finditer(text)]
     spans = [m.span() for m in normalize._placeholder_matches(text)]
     assert spans == [m.span() for m in normalize._PLACEHOLDER.finditer(text)]
+
+
+_PHRASE_TEXT = st.text(alphabet="Pasal 5 ayat(2) pASAL\u00a0\t\nKİıſsk-.é", max_size=30)
+_NEEDLE = st.text(alphabet="Pasal 5 ayat(2) sSkK-.é\t", max_size=12)
+
+
+@settings(max_examples=600, deadline=None)
+@given(_PHRASE_TEXT, _NEEDLE, st.integers(min_value=-2, max_value=32))
+def test_find_phrase_equals_the_whitespace_tolerant_regex(
+    text: str, needle: str, start: int
+) -> None:
+    pattern = r"\s+".join(re.escape(part) for part in needle.split())
+    expected = None
+    if needle.split():
+        m = re.compile(pattern, re.IGNORECASE).search(text, start)
+        expected = (m.start(), m.end()) if m else None
+    assert find_phrase(text, needle, start) == expected
+
+
+def test_find_phrase_examples() -> None:
+    text = "sesuai pasal 5 dan PASAL\u00a0 5 ayat (2)"
+    assert find_phrase(text, "Pasal 5") == (7, 14)
+    assert find_phrase(text, "Pasal 5", 8) == (19, 27)
+    assert find_phrase(text, "pasal 5 ayat (2)") == (19, 36)
+    assert find_phrase(text, "   ") is None
+    assert find_phrase("Café  Kopi", "café kopi") == (0, 10)
