@@ -214,11 +214,11 @@ CORPUS_ROWS: dict[str, dict[str, Any]] = {
         "status": "draft",
     },
     "sikasi-PKS_Jagakarsa_Tahun_2022.docx": {
-        # PIHAK KESATU's komparisi names no institution ("Dekan Sekolah Vokasi ..."): the title's
-        # "SEKOLAH VOKASI UNIVERSITAS SEBELAS MARET"; PIHAK KEDUA acts for "Jagakarsa"
+        # PIHAK KESATU's komparisi has no "atas nama": the body named in its jabatan ("Dekan
+        # Sekolah Vokasi Universitas Sebelas Maret"); PIHAK KEDUA acts for "Jagakarsa"
         "document_type": "PKS",
         "signing_date": "2022-07-22",  # "Jumat tanggal 22 bulan Juli tahun 2022"
-        "parties": ["SEKOLAH VOKASI UNIVERSITAS SEBELAS MARET", "Jagakarsa"],
+        "parties": ["Sekolah Vokasi Universitas Sebelas Maret", "Jagakarsa"],
         "perihal": None,  # TENTANG "………………" left blank
         "duration": None,
         "status": "draft",
