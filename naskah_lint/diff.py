@@ -14,6 +14,7 @@ from typing import Any
 
 from naskah_lint.findings import FileResult, Finding
 from naskah_lint.i18n import t
+from naskah_lint.report._common import file_error
 from naskah_lint.report.json_report import finding_dict
 
 SCHEMA_VERSION = 1
@@ -52,11 +53,8 @@ def compare(old: Sequence[Finding], new: Sequence[Finding]) -> FindingsDiff:
 
 def _error_dict(result: FileResult) -> dict[str, str] | None:
     """Why a file was not (fully) checked: its unreadable code, or INTERNAL for our bug."""
-    if result.error is not None:
-        return {"code": result.error.code, "message": result.error.message}
-    if result.internal_error is not None:
-        return {"code": "INTERNAL", "message": result.internal_error}
-    return None
+    error = file_error(result)
+    return None if error is None else {"code": error[0], "message": error[1]}
 
 
 def diff_json(old: FileResult, new: FileResult, diff: FindingsDiff) -> str:

@@ -13,7 +13,7 @@ import datetime as dt
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from naskah_lint.lang import dates, ordinals, terbilang
+from naskah_lint.lang import dates, normalize, ordinals, terbilang
 
 BLANK = "…………"
 
@@ -22,12 +22,10 @@ _TITLE = {"NK": "NOTA KESEPAHAMAN", "PKS": "PERJANJIAN KERJA SAMA"}
 
 
 def _is_government(name: str, values: Mapping[str, Any]) -> bool:
-    """Whether a party is a government body (it signs without meterai), by the pack's keywords."""
-    upper = f" {name.upper()} "
-    private = values.get("private_keywords", ())
-    if any(f" {k.upper()} " in upper for k in private):
-        return False
-    return any(f" {k.upper()} " in upper for k in values.get("government_keywords", ()))
+    """Whether a party is a government body (it signs without meterai): decided exactly as the
+    FMT-METERAI rule decides it, from the pack's keyword tables."""
+    gov = values.get("government_keywords", ())
+    return normalize.sector(name, gov, values.get("private_keywords", ())) == "government"
 
 
 def opening_sentence(day: dt.date | None) -> str:

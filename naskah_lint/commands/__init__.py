@@ -154,13 +154,11 @@ def refuse_input(target: Path, inputs: Sequence[Path], lang: str) -> None:
 def write_output(path: Path, data: bytes | str, lang: str) -> None:
     """Write a report, register, baseline or draft whole or not at all (OutputError, exit 2)."""
     from naskah_lint.fsio import write_atomic
-    from naskah_lint.i18n import t
+    from naskah_lint.i18n import os_reason, t
 
     try:
         write_atomic(path, data)
     except OSError as exc:
-        from naskah_lint.i18n import os_reason
-
         raise OutputError(
             t("cli.output_error", lang, path=path, reason=os_reason(exc, lang))
         ) from None

@@ -19,10 +19,11 @@ from typing import Any
 
 from naskah_lint.engine.api import Context, Hit, Kind
 from naskah_lint.lang import dates, money, normalize, ordinals, quantities
+from naskah_lint.lang.normalize import keyword_in
 from naskah_lint.lang.prefilter import find_phrase, lower_for_search
 from naskah_lint.lang.terbilang import int_to_words
 from naskah_lint.model import Block, Story
-from naskah_lint.outline.model import Nomor, Outline, Party, Pasal
+from naskah_lint.outline.model import Nomor, Opening, Outline, Party, Pasal
 
 # --------------------------------------------------------------------------- shared helpers
 
@@ -58,11 +59,6 @@ def weekday_value(name: str) -> Bilingual:
     return Bilingual(name, dates.weekday_en(name) or name)
 
 
-def body_map(ctx: Context) -> Mapping[int, Block]:
-    """Body blocks by 1-based index."""
-    return {b.index: b for b in ctx.document.body}
-
-
 def block_text(ctx: Context, index: int | None, story: Story = Story.BODY) -> str:
     """The displayed text of a block, "" when it does not exist."""
     if index is None:
@@ -94,23 +90,6 @@ def looks_placeholder(text: str | None) -> bool:
     if text is None:
         return True
     return not text.strip() or bool(normalize.find_placeholders(text))
-
-
-def keyword_in(text: str | None, keywords: Iterable[str]) -> str | None:
-    """The longest keyword found in `text` as a whole word (case-insensitive), else None."""
-    if not text:
-        return None
-    upper = text.upper()
-    best: str | None = None
-    for kw in keywords:
-        key = kw.strip().upper()
-        if not key or key not in upper:  # a substring test first: most keywords are absent
-            continue
-        if re.search(r"(?<![0-9A-Z])" + re.escape(key) + r"(?![0-9A-Z])", upper) and (
-            best is None or len(key) > len(best)
-        ):
-            best = key
-    return best
 
 
 def pack_strings(ctx: Context, key: str) -> tuple[str, ...]:
@@ -283,15 +262,20 @@ def check_opening_numeric(ctx: Context, params: NoParams) -> Iterator[Hit]:
     )
 
 
-def empty_date(ctx: Context) -> bool:
-    """The opening exists but its date is left blank (placeholders, missing day/month/year)."""
-    op = ctx.outline.opening
-    if op is None or op.date is not None:
+def blank_date(op: Opening) -> bool:
+    """The opening's date is left blank (placeholders, missing day/month/year)."""
+    if op.date is not None:
         return False
     if op.placeholder:
         return True
     parts = (op.day_text, op.month_text, op.year_text)
     return any(p is not None and looks_placeholder(p) for p in parts)
+
+
+def empty_date(ctx: Context) -> bool:
+    """The opening exists but its date is left blank (what CONS-EMPTY-DATE reports)."""
+    op = ctx.outline.opening
+    return op is not None and blank_date(op)
 
 
 def check_empty_date(ctx: Context, params: NoParams) -> Iterator[Hit]:
@@ -356,10 +340,15 @@ def check_nomor_year(ctx: Context, params: NomorYearParams) -> Iterator[Hit]:
         )
 
 
+def empty_nomor(nomor: Nomor) -> bool:
+    """The NOMOR line is left blank or dotted (what CONS-EMPTY-NOMOR reports)."""
+    return nomor.placeholder or looks_placeholder(nomor.value)
+
+
 def check_empty_nomor(ctx: Context, params: NoParams) -> Iterator[Hit]:
     """A NOMOR line left blank or dotted."""
     for nomor in ctx.outline.nomor:
-        if nomor.placeholder or looks_placeholder(nomor.value):
+        if empty_nomor(nomor):
             start, end = first_placeholder(block_text(ctx, nomor.block))
             yield Hit(
                 block=nomor.block,
@@ -1364,11 +1353,7 @@ def check_placeholders(ctx: Context, params: PlaceholderParams) -> Iterator[Hit]
     if ctx.outline.document_type not in params.skip_in_types:
         params = replace(params, skip_nomor=False, skip_opening_date=False)
     if params.skip_nomor:
-        skip |= {
-            (Story.BODY, n.block)
-            for n in ctx.outline.nomor
-            if n.placeholder or looks_placeholder(n.value)
-        }
+        skip |= {(Story.BODY, n.block) for n in ctx.outline.nomor if empty_nomor(n)}
     if params.skip_opening_date and ctx.outline.opening and empty_date(ctx):
         skip.add((Story.BODY, ctx.outline.opening.block))
     grouped: dict[tuple[Story, int], list[str]] = {}

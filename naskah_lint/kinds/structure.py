@@ -13,9 +13,9 @@ from dataclasses import dataclass
 from typing import Any
 
 from naskah_lint.engine.api import Context, Hit, Kind
-from naskah_lint.kinds.consistency import Bilingual
+from naskah_lint.kinds.consistency import Bilingual, blank_date
 from naskah_lint.model import Block, Document, Story
-from naskah_lint.outline.model import Opening, Outline, Party, Recital, Signature
+from naskah_lint.outline.model import Outline, Party, Recital, Signature
 
 # --------------------------------------------------------------------------- shared helpers
 # (also used by naskah_lint.kinds.clauses and naskah_lint.kinds.layout)
@@ -65,6 +65,23 @@ def check_labels_en(labels: tuple[str, ...], labels_en: tuple[str, ...]) -> None
     """`element_labels_en`, when given, names the same elements in English."""
     if labels_en and len(labels_en) != len(labels):
         raise ValueError("element_labels_en: give one English label per element label")
+
+
+def check_elements(
+    known: tuple[str, ...],
+    elements: tuple[str, ...],
+    fill_elements: tuple[str, ...],
+    labels: tuple[str, ...],
+    labels_en: tuple[str, ...],
+) -> None:
+    """`elements` and `fill_elements` are among `known`, each element has a label, and
+    `labels_en`, when given, names the same elements in English."""
+    unknown = [e for e in (*elements, *fill_elements) if e not in known]
+    if unknown:
+        raise ValueError(f"elements: unknown {unknown[0]!r} (known: {', '.join(known)})")
+    if len(labels) != len(elements):
+        raise ValueError("element_labels: give one label per element")
+    check_labels_en(labels, labels_en)
 
 
 def missing_value(labels: Sequence[str], labels_en: Sequence[str]) -> Bilingual:
@@ -408,18 +425,6 @@ def _words_for_date(ctx: Context) -> str:
     )
 
 
-def _blank_date(opening: Opening) -> bool:
-    """The opening's date is left as template blanks (what CONS-EMPTY-DATE reports)."""
-    from naskah_lint.kinds.consistency import looks_placeholder
-
-    if opening.date is not None:
-        return False
-    if opening.placeholder:
-        return True
-    parts = (opening.day_text, opening.month_text, opening.year_text)
-    return any(p is not None and looks_placeholder(p) for p in parts)
-
-
 def check_opening(ctx: Context, params: OpeningParams) -> Iterator[Hit]:
     """The opening sentence, its place, or its date in words (per `check`)."""
     opening = ctx.outline.opening
@@ -437,7 +442,7 @@ def check_opening(ctx: Context, params: OpeningParams) -> Iterator[Hit]:
         if not missing and start_ok:
             return
         placeholder = opening.placeholder or opening.block in placeholder_blocks(ctx.outline)
-        if missing and placeholder and start_ok and _blank_date(opening):
+        if missing and placeholder and start_ok and blank_date(opening):
             return  # the sentence is there, its date is a blank: CONS-EMPTY-DATE reports that
         missing_en = english_labels(params.element_labels, params.element_labels_en, missing)
         if missing and placeholder:
@@ -525,14 +530,13 @@ class KomparisiParams:
     element_labels_en: tuple[str, ...] = ()
 
     def __post_init__(self) -> None:
-        unknown = [e for e in (*self.elements, *self.fill_elements) if e not in _PARTY_ELEMENTS]
-        if unknown:
-            raise ValueError(
-                f"elements: unknown {unknown[0]!r} (known: {', '.join(_PARTY_ELEMENTS)})"
-            )
-        if len(self.element_labels) != len(self.elements):
-            raise ValueError("element_labels: give one label per element")
-        check_labels_en(self.element_labels, self.element_labels_en)
+        check_elements(
+            _PARTY_ELEMENTS,
+            self.elements,
+            self.fill_elements,
+            self.element_labels,
+            self.element_labels_en,
+        )
 
 
 def _missing(
@@ -917,14 +921,13 @@ class SignatureBlocksParams:
     element_labels_en: tuple[str, ...] = ()
 
     def __post_init__(self) -> None:
-        unknown = [e for e in (*self.elements, *self.fill_elements) if e not in _SIG_ELEMENTS]
-        if unknown:
-            raise ValueError(
-                f"elements: unknown {unknown[0]!r} (known: {', '.join(_SIG_ELEMENTS)})"
-            )
-        if len(self.element_labels) != len(self.elements):
-            raise ValueError("element_labels: give one label per element")
-        check_labels_en(self.element_labels, self.element_labels_en)
+        check_elements(
+            _SIG_ELEMENTS,
+            self.elements,
+            self.fill_elements,
+            self.element_labels,
+            self.element_labels_en,
+        )
 
 
 def _signature_has(sig: Signature, element: str) -> bool:

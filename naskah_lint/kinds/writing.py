@@ -15,13 +15,12 @@ from naskah_lint.kinds.consistency import (
     block_text,
     check_regex,
     find_span,
-    keyword_in,
     kpu_nomors,
     looks_placeholder,
     pack_strings,
     party_name,
 )
-from naskah_lint.lang import money, prefilter, quantities
+from naskah_lint.lang import money, normalize, prefilter, quantities
 from naskah_lint.lang.terbilang import int_to_words, words_to_int
 from naskah_lint.model import Story
 from naskah_lint.outline.model import Signature
@@ -318,8 +317,8 @@ def check_meterai(ctx: Context, params: MeteraiParams) -> Iterator[Hit]:
         text = party.institution or party.jabatan
         if not text or looks_placeholder(text):
             continue
-        gov, priv = keyword_in(text, government), keyword_in(text, private)
-        if gov and (not priv or len(gov) > len(priv)):
+        kind = normalize.sector(text, government, private)
+        if kind == "government":
             continue
         sig = own.get(party.ordinal) if party.ordinal else None
         if sig is not None:
@@ -335,10 +334,10 @@ def check_meterai(ctx: Context, params: MeteraiParams) -> Iterator[Hit]:
         yield Hit(
             block=block,
             story=story,
-            message="default" if priv else "unknown",
+            message="default" if kind == "private" else "unknown",
             params={"party": party_name(party), "institution": text.strip()},
             key=f"meterai|{party.index}",
-            severity=None if priv else "info",
+            severity=None if kind == "private" else "info",
         )
 
 

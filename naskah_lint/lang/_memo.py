@@ -9,9 +9,10 @@ and skips long texts, so the memory it may keep after a document is done stays s
 from __future__ import annotations
 
 import functools
-from collections.abc import Callable
-from typing import Any, TypeVar
+from collections.abc import Callable, Hashable
+from typing import Any, Concatenate, ParamSpec, TypeVar, cast
 
+P = ParamSpec("P")
 T = TypeVar("T")
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -23,24 +24,33 @@ _CLEARS: list[Callable[[], None]] = []
 
 
 def remembered(function: F) -> F:
-    """`function` (pure, hashable arguments) behind a bounded LRU cache that `forget` empties."""
+    """`function` (pure, a text then hashable arguments) behind a bounded LRU cache that
+    `forget` empties; a text longer than MAX_CHARS is passed through, not remembered."""
     memo = functools.lru_cache(maxsize=MAX_TEXTS)(function)
     _CLEARS.append(memo.cache_clear)
-    return memo  # type: ignore[return-value]
+
+    @functools.wraps(function)
+    def cached(text: str, /, *args: Hashable, **kwargs: Hashable) -> Any:
+        if len(text) > MAX_CHARS:
+            return function(text, *args, **kwargs)
+        return memo(text, *args, **kwargs)
+
+    return cast(F, cached)
 
 
-def per_text(scan: Callable[[str], list[T]]) -> Callable[[str], list[T]]:
-    """`scan` (a pure function of one text) with its results remembered per text."""
+def per_text(
+    scan: Callable[Concatenate[str, P], list[T]],
+) -> Callable[Concatenate[str, P], list[T]]:
+    """`scan` (pure, a text then hashable arguments) with its results remembered per text and
+    arguments, each caller getting its own list."""
 
     @remembered
-    def memo(text: str) -> tuple[T, ...]:
-        return tuple(scan(text))
+    def memo(text: str, /, *args: P.args, **kwargs: P.kwargs) -> tuple[T, ...]:
+        return tuple(scan(text, *args, **kwargs))
 
     @functools.wraps(scan)
-    def cached(text: str) -> list[T]:
-        if len(text) > MAX_CHARS:
-            return scan(text)
-        return list(memo(text))
+    def cached(text: str, /, *args: P.args, **kwargs: P.kwargs) -> list[T]:
+        return list(memo(text, *args, **kwargs))
 
     return cached
 

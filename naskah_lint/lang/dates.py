@@ -64,7 +64,6 @@ MONTHS: Mapping[str, int] = MappingProxyType(
         "Febuari": 2,
         "Pebuari": 2,
         "Nopember": 11,
-        "Agustus": 8,
         "Augustus": 8,
         "Nopembre": 11,
         "Desembre": 12,

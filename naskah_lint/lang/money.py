@@ -55,6 +55,19 @@ class Rupiah:
     words_value: Decimal | None
 
 
+# (pattern, thousands separator, decimal separator) for the non-canonical writings, in order.
+_NON_CANONICAL_NUMS = tuple(
+    (re.compile(pattern), thousands, decimal)
+    for pattern, thousands, decimal in (
+        (r"\d+(?:,\d+)?", "", ","),  # no grouping
+        (r"\d{1,3}(?:\.\d{3})+(?:,\d+)?", ".", ","),  # odd number of decimals
+        (r"\d{1,3}(?:,\d{3})+(?:\.\d{1,2})?", ",", "."),  # English
+        (r"\d+\.\d{2}", "", "."),  # English decimals without grouping
+        (r"\d+(?:\.\d+)*(?:,\d+)?", ".", ","),  # misplaced dots
+    )
+)
+
+
 def parse_amount(digits: str) -> tuple[Decimal | None, bool]:
     """Digits as written after "Rp" -> (value, grouping is the Indonesian one).
 
@@ -63,16 +76,8 @@ def parse_amount(digits: str) -> tuple[Decimal | None, bool]:
     """
     if _CANONICAL_NUM.fullmatch(digits):
         return Decimal(digits.replace(".", "").replace(",", ".")), True
-    # (pattern, thousands separator, decimal separator) for the non-canonical writings.
-    candidates = (
-        (r"\d+(?:,\d+)?", "", ","),  # no grouping
-        (r"\d{1,3}(?:\.\d{3})+(?:,\d+)?", ".", ","),  # odd number of decimals
-        (r"\d{1,3}(?:,\d{3})+(?:\.\d{1,2})?", ",", "."),  # English
-        (r"\d+\.\d{2}", "", "."),  # English decimals without grouping
-        (r"\d+(?:\.\d+)*(?:,\d+)?", ".", ","),  # misplaced dots
-    )
-    for pattern, thousands, decimal in candidates:
-        if re.fullmatch(pattern, digits):
+    for pattern, thousands, decimal in _NON_CANONICAL_NUMS:
+        if pattern.fullmatch(digits):
             plain = digits.replace(thousands, "") if thousands else digits
             try:
                 return Decimal(plain.replace(decimal, ".")), False

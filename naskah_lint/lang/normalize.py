@@ -14,7 +14,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from types import MappingProxyType
 
-from naskah_lint.lang._memo import MAX_CHARS, per_text, remembered
+from naskah_lint.lang._memo import per_text, remembered
+from naskah_lint.lang.prefilter import matches_at
 
 __all__ = [
     "PlaceholderHit",
@@ -22,8 +23,10 @@ __all__ = [
     "fold",
     "is_placeholder_only",
     "is_upper",
+    "keyword_in",
     "looks_english",
     "normalize_name",
+    "sector",
     "strip_placeholders",
 ]
 
@@ -53,18 +56,6 @@ def fold(text: str) -> str:
     s = text.translate(_QUOTES).replace("&", " DAN ")
     s = _SPACES.sub(" ", s).upper()
     return s.strip(_END_PUNCT).strip()
-
-
-# The only characters that Python's case-insensitive regex matching equates with an ASCII letter
-# but str.lower() does not turn into it: dotted and dotless I, and the long s.
-_REGEX_FOLD = str.maketrans({"\u0130": "i", "\u0131": "i", "\u017f": "s"})
-
-
-def lower_for_search(text: str) -> str:
-    """`text` lower-cased so that a word of ASCII letters occurs in it exactly when a
-    case-insensitive regex for that word finds it in `text`: a substring test instead of a
-    regex scan ("pasal" in lower_for_search(t) <=> re.search("pasal", t, re.IGNORECASE))."""
-    return text.translate(_REGEX_FOLD).lower() if not text.isascii() else text.lower()
 
 
 def _loose(title: str) -> str:
@@ -112,21 +103,15 @@ def normalize_name(
     KABUPATEN X"), punctuation removed, upper case, single spaces."""
     titles = tuple(titles)
     table = tuple(abbreviations.items()) if abbreviations else ()
-    if len(text) > MAX_CHARS:
-        return _normalize_name(text, titles, table)
-    return _remembered_name(text, titles, table)
-
-
-@remembered
-def _remembered_name(text: str, titles: tuple[str, ...], table: tuple[tuple[str, str], ...]) -> str:
-    """`_normalize_name` remembered: several rules compare the same few names."""
     return _normalize_name(text, titles, table)
 
 
+@remembered
 def _normalize_name(
     text: str, titles: tuple[str, ...], abbreviations: tuple[tuple[str, str], ...]
 ) -> str:
-    """`normalize_name` without the memo."""
+    """`normalize_name` with hashable lists, remembered: several rules compare the same few
+    names."""
     title_res = _title_patterns(titles)
     s = text.translate(_QUOTES)
     s = _SPACES.sub(" ", s).strip()
@@ -239,14 +224,7 @@ def _placeholder_matches(text: str) -> Iterator[re.Match[str]]:
         starts.add(at)
         if text[at] in "/.-":  # a separator: the mask starts at "dd", "hh", "tt" or "tgl"
             starts.update(start for start in (at - 2, at - 3) if start >= 0)
-    end = 0
-    for start in sorted(starts):
-        if start < end:
-            continue
-        m = _PLACEHOLDER.match(text, start)
-        if m is not None:
-            yield m
-            end = m.end()
+    return matches_at(_PLACEHOLDER, text, starts)
 
 
 @per_text
@@ -359,3 +337,29 @@ def looks_english(text: str) -> bool:
     english = sum(1 for w in words if w in _EN_WORDS)
     indonesian = sum(1 for w in words if w in _ID_WORDS)
     return english >= 5 and english > indonesian
+
+
+def keyword_in(text: str | None, keywords: Iterable[str]) -> str | None:
+    """The longest keyword found in `text` as a whole word (case-insensitive), else None."""
+    if not text:
+        return None
+    upper = text.upper()
+    best: str | None = None
+    for kw in keywords:
+        key = kw.strip().upper()
+        if not key or key not in upper:  # a substring test first: most keywords are absent
+            continue
+        if re.search(r"(?<![0-9A-Z])" + re.escape(key) + r"(?![0-9A-Z])", upper) and (
+            best is None or len(key) > len(best)
+        ):
+            best = key
+    return best
+
+
+def sector(text: str | None, government: Iterable[str], private: Iterable[str]) -> str | None:
+    """ "government", "private" or None (matches neither keyword list): the longer keyword found
+    wins, a tie goes to private. Decides whether a party signs on meterai."""
+    gov, priv = keyword_in(text, government), keyword_in(text, private)
+    if gov and (not priv or len(gov) > len(priv)):
+        return "government"
+    return "private" if priv else None

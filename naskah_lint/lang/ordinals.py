@@ -12,7 +12,7 @@ from functools import lru_cache
 from types import MappingProxyType
 
 from naskah_lint.lang._memo import per_text
-from naskah_lint.lang.normalize import lower_for_search
+from naskah_lint.lang.prefilter import find_all, lower_for_search, matches_at
 from naskah_lint.lang.terbilang import int_to_words, words_to_int
 
 __all__ = [
@@ -83,16 +83,7 @@ _PARTY = re.compile(r"(?P<pihak>[Pp](?<!\w[Pp])(?i:IHAK))(?i:\s+(?P<ord>" + _ORD
 
 def _party_matches(text: str) -> Iterator[re.Match[str]]:
     """What `_PARTY.finditer(text)` yields, trying the regex only where "pihak" starts."""
-    low = lower_for_search(text)
-    end = 0
-    at = low.find("pihak")
-    while at >= 0:
-        if at >= end:
-            m = _PARTY.match(text, at)
-            if m is not None:
-                yield m
-                end = m.end()
-        at = low.find("pihak", at + 1)
+    return matches_at(_PARTY, text, find_all(lower_for_search(text), "pihak"))
 
 
 @per_text

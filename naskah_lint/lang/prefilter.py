@@ -3,7 +3,8 @@
 A regex scan costs ~10-50 ns a character whatever the pattern; most paragraphs hold none of what
 a rule looks for. `required_literal` finds a run of plain characters every match of a simple
 pattern must contain, and `lower_for_search` lower-cases a text so that a substring test on it
-answers "could the case-insensitive regex match here?" exactly (see its docstring).
+answers "could the case-insensitive regex match here?" exactly (see its docstring);
+`matches_at` runs a regex only where such a search says a match can start.
 """
 
 from __future__ import annotations
@@ -11,10 +12,52 @@ from __future__ import annotations
 import functools
 import re
 import string
+from collections.abc import Iterable, Iterator
 
-from naskah_lint.lang.normalize import lower_for_search
+__all__ = [
+    "find_all",
+    "find_phrase",
+    "lower_for_search",
+    "matches_at",
+    "may_match",
+    "required_literal",
+]
 
-__all__ = ["find_phrase", "lower_for_search", "may_match", "required_literal"]
+# The only characters that Python's case-insensitive regex matching equates with an ASCII letter
+# but str.lower() does not turn into it: dotted and dotless I, and the long s.
+_REGEX_FOLD = str.maketrans({"\u0130": "i", "\u0131": "i", "\u017f": "s"})
+
+
+def lower_for_search(text: str) -> str:
+    """`text` lower-cased so that a word of ASCII letters occurs in it exactly when a
+    case-insensitive regex for that word finds it in `text`: a substring test instead of a
+    regex scan ("pasal" in lower_for_search(t) <=> re.search("pasal", t, re.IGNORECASE))."""
+    return text.translate(_REGEX_FOLD).lower() if not text.isascii() else text.lower()
+
+
+def find_all(low: str, word: str) -> Iterator[int]:
+    """Every index where `word` starts in `low`, overlaps included, in order."""
+    at = low.find(word)
+    while at >= 0:
+        yield at
+        at = low.find(word, at + 1)
+
+
+def matches_at(
+    pattern: re.Pattern[str], text: str, starts: Iterable[int]
+) -> Iterator[re.Match[str]]:
+    """What `pattern.finditer(text)` yields when every match of `pattern` starts at one of
+    `starts`: the regex is tried only there (in order, skipping starts inside the last match)
+    instead of at every position of the text."""
+    end = 0
+    for start in sorted(set(starts)):
+        if start < end:
+            continue
+        m = pattern.match(text, start)
+        if m is not None:
+            yield m
+            end = m.end()
+
 
 # Characters that match themselves outside a class (no case to fold but for the letters).
 _PLAIN = frozenset(string.ascii_letters + string.digits + " -,:;'\"/=!@%&~<>")

@@ -14,7 +14,7 @@ from datetime import date
 from functools import lru_cache
 from typing import Literal
 
-from naskah_lint.lang._memo import MAX_CHARS, per_text, remembered
+from naskah_lint.lang._memo import per_text
 from naskah_lint.lang.dates import find_dates, parse_month
 from naskah_lint.lang.terbilang import NUMBER_WORDS, words_to_int
 
@@ -163,20 +163,12 @@ def find_bare_quantities(text: str, units: Iterable[str] = DEFAULT_UNITS) -> lis
     """Quantities in digits only ("3 bulan", "14 hari kalender", "rangkap 2"): (text, span,
     value, unit). Skips numbers already followed by words in brackets, dates, pasal/ayat/nomor
     labels, money, regulation citations ("Nomor 7 Tahun 2017", "UU 7 Tahun 2017") and years."""
-    units = tuple(units)
-    if len(text) > MAX_CHARS:
-        return _bare_quantities(text, units)
-    return list(_remembered_bare_quantities(text, units))
+    return _bare_quantities(text, tuple(units))
 
 
-@remembered
-def _remembered_bare_quantities(text: str, units: tuple[str, ...]) -> tuple[BareQuantity, ...]:
-    """`_bare_quantities` remembered per text and unit list (see `naskah_lint.lang._memo`)."""
-    return tuple(_bare_quantities(text, units))
-
-
+@per_text
 def _bare_quantities(text: str, units: tuple[str, ...]) -> list[BareQuantity]:
-    """`find_bare_quantities` without the memo."""
+    """`find_bare_quantities` with the unit list as a tuple, remembered per text and units."""
     after = _bare_after(units)
     if after is None or not _ANY_DIGIT.search(text):
         return []
@@ -283,15 +275,26 @@ _END_KEYWORD = re.compile(
 )
 
 
+_DATE_GAP = re.compile(r"[A-Za-z]*,?\s*")  # at most a word ("tanggal") between keyword and date
+
+
+def _date_after(keyword: re.Match[str], dates: list[tuple[tuple[int, int], date]]) -> date | None:
+    """The first of `dates` that follows `keyword` with at most a short word between them."""
+    text = keyword.string
+    for (start, _end), found in dates:
+        gap = text[keyword.end() : start]
+        if start >= keyword.end() and len(gap) <= 12 and _DATE_GAP.fullmatch(gap):
+            return found
+    return None
+
+
 def find_end_date(text: str) -> date | None:
     """The end date of a term: "sampai dengan 7 Juli 2025", "s.d. tanggal 31 Desember 2025",
     "hingga 7 Juli 2025", "berakhir pada tanggal 7 Juli 2025"."""
     dates = find_dates(text)
     for m in _END_KEYWORD.finditer(text):
-        for (start, _end), found in dates:
-            gap = text[m.end() : start]
-            if start >= m.end() and len(gap) <= 12 and re.fullmatch(r"[A-Za-z]*,?\s*", gap):
-                return found
+        if (found := _date_after(m, dates)) is not None:
+            return found
     return None
 
 
@@ -315,11 +318,8 @@ def find_start_date(text: str) -> date | Literal["signing"] | None:
         candidates.append((m.start(), "signing"))
     dates = find_dates(text)
     for m in _START_KEYWORD.finditer(text):
-        for (start, _end), found in dates:
-            gap = text[m.end() : start]
-            if start >= m.end() and len(gap) <= 12 and re.fullmatch(r"[A-Za-z]*,?\s*", gap):
-                candidates.append((m.start(), found))
-                break
+        if (found := _date_after(m, dates)) is not None:
+            candidates.append((m.start(), found))
     if not candidates:
         return None
     return min(candidates, key=lambda c: c[0])[1]

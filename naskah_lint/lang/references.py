@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from naskah_lint.lang._memo import per_text
-from naskah_lint.lang.normalize import lower_for_search
+from naskah_lint.lang.prefilter import find_all, lower_for_search, matches_at
 
 __all__ = [
     "REFERENCE_WORDS",
@@ -61,6 +61,7 @@ def roman_to_int(text: str) -> int | None:
 
 
 _RANGE = r"(?:sampai\s+dengan|s\.\s?d\.?|s/d|sd|hingga|sampai|[-–—])"
+_RANGE_SEP = re.compile(r"\s*" + _RANGE + r"\s*", re.IGNORECASE)
 _LIST = r"(?:\s*,\s*(?:dan|atau|dan/atau)?\s*|\s+(?:dan|atau|dan/atau)\s+|\s*,?\s*serta\s+)"
 _AYAT_ITEM = r"\(\s*\d{1,3}\s*\)"
 _AYAT = (
@@ -105,7 +106,7 @@ def _expand(items: list[str], seps: list[str], convert: type[int] | type[str]) -
     """Items of a list, with "a sampai dengan c" style ranges expanded (letters or numbers)."""
     out: list[str] = []
     for i, item in enumerate(items):
-        if i > 0 and re.fullmatch(r"\s*" + _RANGE + r"\s*", seps[i - 1], re.IGNORECASE):
+        if i > 0 and _RANGE_SEP.fullmatch(seps[i - 1]):
             prev = out[-1]
             if convert is int:
                 lo, hi = int(prev), int(item)
@@ -156,20 +157,8 @@ def _matches(text: str) -> Iterator[re.Match[str]]:
     """What `_REFERENCE.finditer(text)` yields, trying the regex only where one of the
     `REFERENCE_WORDS` starts (every match starts with one) instead of at every position."""
     low = lower_for_search(text)
-    starts: set[int] = set()
-    for word in REFERENCE_WORDS:
-        at = low.find(word)
-        while at >= 0:
-            starts.add(at)
-            at = low.find(word, at + 1)
-    end = 0
-    for start in sorted(starts):
-        if start < end:
-            continue
-        m = _REFERENCE.match(text, start)
-        if m is not None:
-            yield m
-            end = m.end()
+    starts = (at for word in REFERENCE_WORDS for at in find_all(low, word))
+    return matches_at(_REFERENCE, text, starts)
 
 
 @per_text
@@ -181,29 +170,16 @@ def find_references(text: str) -> list[Reference]:
         return []
     found: list[Reference] = []
     for m in _matches(text):
-        if m.group("lampiran"):
-            found.append(
-                Reference(
-                    text=m.group(0),
-                    span=(m.start(), m.end()),
-                    pasal=None,
-                    pasal_to=None,
-                    ayat=(),
-                    huruf=(),
-                    angka=(),
-                    lampiran=True,
-                    current_pasal=False,
-                    lampiran_label=m.group("label").upper() if m.group("label") else None,
-                )
-            )
-            continue
+        # A "Lampiran" match leaves every pasal, ayat, huruf and angka group empty.
+        lampiran = m.group("lampiran") is not None
+        label = m.group("label")
+        pasal = int(m.group("pasal")) if m.group("pasal") else None
+        pasal_to = int(m.group("pasal_to")) if m.group("pasal_to") else None
         ayat_part = m.group("ayat1") or m.group("ayat2")
         huruf_part = m.group("huruf1") or m.group("huruf2") or m.group("huruf3")
         angka_part = (
             m.group("angka1") or m.group("angka2") or m.group("angka3") or m.group("angka4")
         )
-        pasal = int(m.group("pasal")) if m.group("pasal") else None
-        pasal_to = int(m.group("pasal_to")) if m.group("pasal_to") else None
         found.append(
             Reference(
                 text=m.group(0),
@@ -213,8 +189,9 @@ def find_references(text: str) -> list[Reference]:
                 ayat=_ints(ayat_part, "ayat", r"\(\s*(\d{1,3})\s*\)"),
                 huruf=_letters(huruf_part),
                 angka=_ints(angka_part, "angka", r"\b(\d{1,3})\b"),
-                lampiran=False,
-                current_pasal=pasal is None,
+                lampiran=lampiran,
+                current_pasal=pasal is None and not lampiran,
+                lampiran_label=label.upper() if label else None,
             )
         )
     return found

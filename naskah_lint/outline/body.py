@@ -47,9 +47,9 @@ class Bab:
     label: str  # "BAB I"
 
 
-def _heading(line: Line, english: bool) -> Heading | None:
-    text = line.raw.strip()
-    if not text or len(line.text) > 160:
+def _heading(index: int, line: Line, english: bool) -> Heading | None:
+    """The pasal heading that line `index` is, if it is one."""
+    if not line.raw.strip() or len(line.text) > 160:
         return None
     if english:
         m = _ARTICLE.match(line.text)
@@ -73,7 +73,7 @@ def _heading(line: Line, english: bool) -> Heading | None:
         label is not None and re.match(r"\s*(?:pasal|article)\b", label, re.IGNORECASE) is not None
     )
     return Heading(
-        line=0,
+        line=index,
         number=number,
         number_text=numtext.group(0).strip() if numtext else line.text,
         title=title,
@@ -89,9 +89,9 @@ def find_headings(
     babs: list[Bab] = []
     for i in range(start, len(lines)):
         line = lines[i]
-        h = _heading(line, english)
+        h = _heading(i, line, english)
         if h is not None:
-            headings.append(Heading(i, h.number, h.number_text, h.title, h.numbered_by_word))
+            headings.append(h)
             continue
         m = _BAB.match(line.text)
         if m and len(line.text) <= 120:

@@ -6,11 +6,12 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+from naskah_lint.lang.dates import english_words_to_int
 from naskah_lint.lang.normalize import find_placeholders
 from naskah_lint.lang.ordinals import ordinal_value
 from naskah_lint.lang.terbilang import words_to_int
 from naskah_lint.model import Block, Document, Story
-from naskah_lint.outline.lines import Line, clean, is_control_tag, strip_end
+from naskah_lint.outline.lines import Line, clean, has_placeholder, is_control_tag, strip_end
 from naskah_lint.outline.model import Closing, Lampiran, Signature
 
 _DEMIKIAN = re.compile(r"^\s*(?:demikian|thus|in\s+witness\s+whereof)\b", re.IGNORECASE)
@@ -41,7 +42,6 @@ _PARTY_LABEL = re.compile(
     r"|^(?:THE\s+)?(?P<en>(?P<en_ord>FIRST|SECOND|THIRD|FOURTH|FIFTH|SIXTH)\s+PARTY)$",
     re.IGNORECASE,
 )
-_EN_ORDINALS = {"FIRST": 1, "SECOND": 2, "THIRD": 3, "FOURTH": 4, "FIFTH": 5, "SIXTH": 6}
 _WITNESS_LABEL = re.compile(
     r"^(?P<label>saksi(?:\s*-\s*saksi|\s+saksi)?|mengetahui|menyaksikan|witness(?:es)?)\b",
     re.IGNORECASE,
@@ -135,7 +135,7 @@ def _label(text: str) -> tuple[str, int | None, bool] | None:
         if m.group("en"):
             return (
                 " ".join(m.group("en").upper().split()),
-                _EN_ORDINALS[m.group("en_ord").upper()],
+                english_words_to_int(m.group("en_ord")),
                 False,
             )
         ordinal = ordinal_value(m.group("ord"))
@@ -177,7 +177,7 @@ def _is_name_placeholder(text: str) -> bool:
 
 
 def _is_placeholder(text: str) -> bool:
-    return bool(find_placeholders(text)) or bool(_DOTS_ONLY.match(text))
+    return has_placeholder(text) or bool(_DOTS_ONLY.match(text))
 
 
 def _row_kind(text: str, prev: str, gap: bool) -> str:

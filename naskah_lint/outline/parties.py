@@ -6,7 +6,7 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from naskah_lint.lang.dates import find_dates
+from naskah_lint.lang.dates import english_words_to_int, find_dates
 from naskah_lint.lang.ordinals import ordinal_value, series_of
 from naskah_lint.outline.lines import Line, blocks_of, clean, has_placeholder, strip_end, tidy
 from naskah_lint.outline.model import CitedNK, Party, Premis, Recital
@@ -17,7 +17,6 @@ _ALIAS_ID = re.compile(
     rf"(?P<alias>PIHAK\s+(?P<ord>{_ORD_WORD}))\b",
     re.IGNORECASE,
 )
-_EN_ORDINALS = {"FIRST": 1, "SECOND": 2, "THIRD": 3, "FOURTH": 4, "FIFTH": 5, "SIXTH": 6}
 _ALIAS_EN = re.compile(
     r"\b(?:hereinafter|hereafter)\s+(?:referred\s+to\s+|called\s+|named\s+)?(?:as\s+)?"
     r"(?:the\s+)?[\"“]?(?P<alias>(?P<ord>FIRST|SECOND|THIRD|FOURTH|FIFTH|SIXTH)\s+PARTY)\b",
@@ -138,8 +137,10 @@ def _alias_matches(text: str) -> list[tuple[re.Match[str], int, str | None, str]
             canonical = "PIHAK " + " ".join(m.group("ord").upper().split())
             out.append((m, ordinal, series_of(m.group("ord")), canonical))
     for m in _ALIAS_EN.finditer(text):
-        canonical = " ".join(m.group("alias").upper().split())
-        out.append((m, _EN_ORDINALS[m.group("ord").upper()], None, canonical))
+        ordinal = english_words_to_int(m.group("ord"))
+        if ordinal is not None:  # always: the pattern allows FIRST to SIXTH only
+            canonical = " ".join(m.group("alias").upper().split())
+            out.append((m, ordinal, None, canonical))
     return sorted(out, key=lambda item: item[0].start())
 
 
@@ -177,8 +178,6 @@ def _paren_aware_cut(text: str, pattern: re.Pattern[str]) -> str:
             depth = max(depth - 1, 0)
         elif depth == 0 and i in cut_points:
             return text[:i]
-    if depth == 0 and len(text) in cut_points:
-        return text
     return text
 
 
@@ -248,13 +247,12 @@ def _party(
 ) -> Party:
     text = _join(pieces)
     match, ordinal, series, canonical = alias
-    before_alias = text
     kv = _kv_fields(text)
     if "name" in kv:
         name: str | None = kv["name"] or None
         jabatan: str | None = kv.get("jabatan") or None
     else:
-        name, rest = _name_and_rest(before_alias, titles)
+        name, rest = _name_and_rest(text, titles)
         jab = _paren_aware_cut(rest, _JABATAN_STOP) if rest else ""
         jabatan = tidy(jab) or None
         if jabatan is not None and (_ALIAS_ID.search(jabatan) or _ALIAS_EN.search(jabatan)):

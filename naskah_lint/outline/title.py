@@ -72,12 +72,6 @@ _PLACE = re.compile(
 _EN_PLACE = re.compile(r"\s*,?\s*(?:in|at)\s+(?P<place>[A-Z][^,;:]{0,60}?)(?=\s*[,;:]|\s+we\b|$)")
 
 
-def en_date_text(text: str, found: tuple[object, tuple[int, int]]) -> str:
-    """The part of `text` an English date was read from."""
-    start, end = found[1]
-    return text[start:end]
-
-
 _EN_WEEKDAY = re.compile(
     r"\b(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b", re.IGNORECASE
 )
@@ -274,7 +268,8 @@ def read_opening(line: Line, english: bool) -> Opening:
             month_text=None,
             year_text=None,
             date=en_date[0] if en_date else None,
-            date_in_words=en_date is not None and not re.search(r"\d", en_date_text(text, en_date)),
+            date_in_words=en_date is not None
+            and not re.search(r"\d", text[en_date[1][0] : en_date[1][1]]),
             numeric_text=None,
             numeric_date=None,
             place=place,

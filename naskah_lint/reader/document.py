@@ -23,6 +23,7 @@ from naskah_lint.reader.package import (
     classify,
     corrupt,
     size_text,
+    too_large,
     unreadable,
 )
 from naskah_lint.reader.props import on
@@ -61,11 +62,8 @@ def read_document(path: str | os.PathLike[str], limits: Limits | None = None) ->
     except OSError as exc:
         raise _os_error(exc) from None
     if size > limits.max_total_uncompressed:
-        raise UnreadableFile(
-            "TOO_LARGE",
-            "err.TOO_LARGE",
-            limit=f"max_total_uncompressed = {size_text(limits.max_total_uncompressed)}",
-            detail=size_text(size),
+        raise too_large(
+            f"max_total_uncompressed = {size_text(limits.max_total_uncompressed)}", size_text(size)
         )
     try:
         with open(p, "rb") as fh:
@@ -82,9 +80,7 @@ def read_document(path: str | os.PathLike[str], limits: Limits | None = None) ->
     except RecursionError:
         raise corrupt("deep", "", "nesting too deep") from None
     except MemoryError:
-        raise UnreadableFile(
-            "TOO_LARGE", "err.TOO_LARGE", limit="memory", detail=size_text(size)
-        ) from None
+        raise too_large("memory", size_text(size)) from None
 
 
 def _os_error(exc: OSError) -> UnreadableFile:
@@ -178,12 +174,7 @@ def _read_package(pkg: Package, display: str, sha: str, limits: Limits) -> Docum
 
     text_chars = sum(pa.length for paras in collector.paras.values() for pa in paras)
     if text_chars > limits.max_text_chars:
-        raise UnreadableFile(
-            "TOO_LARGE",
-            "err.TOO_LARGE",
-            limit=f"max_text_chars = {limits.max_text_chars}",
-            detail=str(text_chars),
-        )
+        raise too_large(f"max_text_chars = {limits.max_text_chars}", str(text_chars))
     sections = _sections(breaks, section_refs, summaries)
     paged = collector.breaks > 0
     return Document(

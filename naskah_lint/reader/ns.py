@@ -14,7 +14,6 @@ W14_NS = "http://schemas.microsoft.com/office/word/2010/wordml"
 W15_NS = "http://schemas.microsoft.com/office/word/2012/wordml"
 PKG_REL_NS = "http://schemas.openxmlformats.org/package/2006/relationships"
 CT_NS = "http://schemas.openxmlformats.org/package/2006/content-types"
-XML_NS = "http://www.w3.org/XML/1998/namespace"
 
 # ISO 29500 Strict namespace URIs and their transitional twins. Replacing the URI bytes before
 # parsing lets one code path read both (the URIs are unique strings, so a byte replace is safe).
@@ -93,7 +92,6 @@ W_PTAB = w("ptab")
 W_BR = w("br")
 W_CR = w("cr")
 W_NOBREAKHYPHEN = w("noBreakHyphen")
-W_SOFTHYPHEN = w("softHyphen")
 W_SYM = w("sym")
 W_FLDCHAR = w("fldChar")
 W_INSTRTEXT = w("instrText")
@@ -115,20 +113,6 @@ W_MOVETO = w("moveTo")
 W_DELTEXT = w("delText")
 W_RPRCHANGE = w("rPrChange")
 W_PPRCHANGE = w("pPrChange")
-PR_CHANGES = frozenset(
-    w(n)
-    for n in (
-        "rPrChange",
-        "pPrChange",
-        "sectPrChange",
-        "tblPrChange",
-        "trPrChange",
-        "tcPrChange",
-        "tblGridChange",
-        "tblPrExChange",
-        "numberingChange",
-    )
-)
 
 # Properties
 W_PSTYLE = w("pStyle")
@@ -173,9 +157,5 @@ W15_DONE = f"{{{W15_NS}}}done"
 # Markup compatibility and drawings
 MC_ALTERNATE = f"{{{MC_NS}}}AlternateContent"
 MC_CHOICE = f"{{{MC_NS}}}Choice"
-MC_FALLBACK = f"{{{MC_NS}}}Fallback"
 A_BLIP = f"{{{A_NS}}}blip"
 V_IMAGEDATA = f"{{{V_NS}}}imagedata"
-
-# Relationship type suffixes (transitional and Strict share the last path segment)
-REL_OFFICE_DOCUMENT = "officeDocument"

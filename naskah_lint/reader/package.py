@@ -187,7 +187,7 @@ def unreadable(kind: str) -> UnreadableFile:
     return UnreadableFile("NOT_DOCX", "err.NOT_DOCX.unknown")
 
 
-def _too_large(limit: str, detail: str) -> UnreadableFile:
+def too_large(limit: str, detail: str) -> UnreadableFile:
     return UnreadableFile("TOO_LARGE", "err.TOO_LARGE", limit=limit, detail=detail)
 
 
@@ -201,22 +201,22 @@ def size_text(n: float) -> str:
 def check_directory(infos: list[zipfile.ZipInfo], limits: Limits) -> None:
     """Refuse zip bombs from the central directory alone, before inflating anything."""
     if len(infos) > limits.max_entries:
-        raise _too_large(f"max_entries = {limits.max_entries}", str(len(infos)))
+        raise too_large(f"max_entries = {limits.max_entries}", str(len(infos)))
     total = 0
     for info in infos:
         size = info.file_size
         total += size
         name = info.filename
         if size > limits.max_xml_part and name.lower().endswith(XML_SUFFIXES):
-            raise _too_large(
+            raise too_large(
                 f"max_xml_part = {size_text(limits.max_xml_part)}", f"{name} {size_text(size)}"
             )
         if size > limits.ratio_min_size:
             ratio = size / max(info.compress_size, 1)
             if ratio > limits.max_ratio:
-                raise _too_large(f"max_ratio = {limits.max_ratio:g}", f"{name} {ratio:.0f}:1")
+                raise too_large(f"max_ratio = {limits.max_ratio:g}", f"{name} {ratio:.0f}:1")
     if total > limits.max_total_uncompressed:
-        raise _too_large(
+        raise too_large(
             f"max_total_uncompressed = {size_text(limits.max_total_uncompressed)}", size_text(total)
         )
 

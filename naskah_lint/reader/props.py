@@ -47,6 +47,14 @@ _JC = {
 }
 
 
+def first_child(el: etree._Element, tag: str) -> etree._Element | None:
+    """The first child with this tag (properties come first, so this is cheaper than find)."""
+    for child in el:
+        if child.tag == tag:
+            return child
+    return None
+
+
 def on(el: etree._Element) -> bool:
     """An OOXML on/off element: present means on unless val says 0/false/off."""
     val = el.get(ns.W_VAL)

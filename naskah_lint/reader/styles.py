@@ -16,6 +16,7 @@ from naskah_lint.reader.package import parse_xml
 from naskah_lint.reader.props import (
     RPR_TAGS,
     PropDict,
+    first_child,
     parse_numpr,
     parse_ppr,
     parse_rpr,
@@ -207,11 +208,6 @@ class StyleSheet:
         self._pfmt_cache: dict[tuple[Any, ...], ParaFormat] = {}
         self._plain_cache: dict[str | None, RunFormat] = {}
 
-    @classmethod
-    def from_roots(cls, styles: etree._Element | None, theme: etree._Element | None) -> StyleSheet:
-        """A style sheet from parsed parts (no caching)."""
-        return cls(index_styles(styles), theme_fonts(theme))
-
     def get(self, style_id: str | None) -> StyleDef | None:
         """A style by id (ids compared exactly, then case-insensitively)."""
         if style_id is None:
@@ -299,7 +295,7 @@ class StyleSheet:
             rstyle, direct, change = run_props(rpr)
             hit = (self.run_format(para, rstyle, direct), change is not None)
             self._rpr_cache[frozen] = hit
-        return hit[0], (_child(rpr, ns.W_RPRCHANGE) if hit[1] else None)
+        return hit[0], (first_child(rpr, ns.W_RPRCHANGE) if hit[1] else None)
 
     def plain_format(self, para: ParaStyle) -> RunFormat:
         """The format of a run without rPr in a paragraph of this style (cached by style)."""
@@ -393,13 +389,6 @@ def _theme_key(value: str) -> str:
                 if rest.lower() == slot.lower():
                     return prefix + slot
     return value
-
-
-def _child(el: etree._Element, tag: str) -> etree._Element | None:
-    for child in el:
-        if child.tag == tag:
-            return child
-    return None
 
 
 def _is_default(el: etree._Element) -> bool:

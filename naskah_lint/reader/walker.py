@@ -15,7 +15,6 @@ from typing import Any
 
 from lxml import etree
 
-from naskah_lint.errors import UnreadableFile
 from naskah_lint.model import (
     Block,
     CellPos,
@@ -29,8 +28,10 @@ from naskah_lint.model import (
 )
 from naskah_lint.reader import ns
 from naskah_lint.reader.numbering import PUA_GLYPHS, Counters
+from naskah_lint.reader.package import too_large
 from naskah_lint.reader.props import (
     PropDict,
+    first_child,
     paragraph_props,
     parse_numpr,
     parse_rpr,
@@ -265,7 +266,7 @@ class PartWalker:
             elif tag == ns.W_TBL:
                 self.table(child, story, cell, anchor)
             elif tag == ns.W_SDT:
-                content = _child(child, ns.W_SDTCONTENT)
+                content = first_child(child, ns.W_SDTCONTENT)
                 if content is not None:
                     self.container(content, story, cell, anchor)
             elif tag == ns.W_CUSTOMXML:
@@ -315,19 +316,19 @@ class PartWalker:
             index = outer.nested
             outer.nested += 1
             prefix = outer.path
-        for row, tr in enumerate(_rows(tbl, self)):
+        for row, tr in enumerate(_table_items(tbl, ns.W_TR, _TABLE_PROPS, self)):
             col = 0
-            trpr = _child(tr, ns.W_TRPR)
+            trpr = first_child(tr, ns.W_TRPR)
             if trpr is not None:
                 for child in trpr:
                     if child.tag == ns.W_GRIDBEFORE:
                         col = max(to_int(child.get(ns.W_VAL)) or 0, 0)
                     elif child.tag in _ROW_REVISIONS:
                         self._revision(_ROW_REVISIONS[child.tag], child, story, None, "")
-            for tc in _cells(tr, self):
+            for tc in _table_items(tr, ns.W_TC, _ROW_PROPS, self):
                 span = 1
                 continuation = False
-                tcpr = _child(tc, ns.W_TCPR)
+                tcpr = first_child(tc, ns.W_TCPR)
                 if tcpr is not None:
                     for child in tcpr:
                         tag = child.tag
@@ -356,12 +357,7 @@ class PartWalker:
         self.p_ordinal += 1
         c.paragraphs += 1
         if c.paragraphs > c.max_paragraphs:
-            raise UnreadableFile(
-                "TOO_LARGE",
-                "err.TOO_LARGE",
-                limit=f"max_paragraphs = {c.max_paragraphs}",
-                detail=str(c.paragraphs),
-            )
+            raise too_large(f"max_paragraphs = {c.max_paragraphs}", str(c.paragraphs))
         story_paras = c.paras[story]
         index = len(story_paras) + 1
         pstyle_id: str | None = None
@@ -486,7 +482,7 @@ class PartWalker:
                 self._revision(kind, child, b.story, b.index, gone)
                 self.skip(child, b)
             elif code == _SDT:
-                content = _child(child, ns.W_SDTCONTENT)
+                content = first_child(child, ns.W_SDTCONTENT)
                 if content is not None:
                     self.inline(content, b, inserted)
             elif code == _FLDSIMPLE:
@@ -679,15 +675,8 @@ class PartWalker:
             self._textbox(el, b)
         elif tag == ns.A_BLIP or tag == ns.V_IMAGEDATA:
             b.images += 1
-        elif tag == ns.MC_ALTERNATE:
-            chosen = False
-            for child in el:
-                if child.tag == ns.MC_CHOICE and not chosen:
-                    chosen = True
-                    for sub in child:
-                        self._graphic(sub, b)
-                else:
-                    self.skip(child)
+        elif tag == ns.MC_ALTERNATE:  # an mc:Choice is walked as a plain container below
+            self._alternate(el, lambda choice: self._graphic(choice, b))
         else:
             for child in el:
                 self._graphic(child, b)
@@ -712,44 +701,27 @@ class PartWalker:
         self.fields, self.hidden_fields = fields, hidden
 
 
-def _rows(tbl: etree._Element, walker: PartWalker) -> list[etree._Element]:
-    """The w:tr of a table, looking through row-level content controls and custom XML."""
+_TABLE_PROPS = (ns.w("tblPr"), ns.w("tblGrid"))
+_ROW_PROPS = (ns.W_TRPR, ns.w("tblPrEx"))
+
+
+def _table_items(
+    el: etree._Element, want: str, props: tuple[str, ...], walker: PartWalker
+) -> list[etree._Element]:
+    """The children tagged `want` (w:tr of a table, w:tc of a row), looking through content
+    controls and custom XML; other content (not `props`) is skipped, counting its paragraphs."""
     out: list[etree._Element] = []
-    for child in tbl:
-        tag = child.tag
-        if tag == ns.W_TR:
-            out.append(child)
-        elif tag in (ns.W_SDT, ns.W_CUSTOMXML):
-            inner = _child(child, ns.W_SDTCONTENT) if tag == ns.W_SDT else child
-            if inner is not None:
-                out.extend(_rows(inner, walker))
-        elif len(child) and tag not in (ns.w("tblPr"), ns.w("tblGrid")):
-            walker.skip(child)
-    return out
-
-
-def _cells(tr: etree._Element, walker: PartWalker) -> list[etree._Element]:
-    """The w:tc of a row, looking through cell-level content controls and custom XML."""
-    out: list[etree._Element] = []
-    for child in tr:
-        tag = child.tag
-        if tag == ns.W_TC:
-            out.append(child)
-        elif tag in (ns.W_SDT, ns.W_CUSTOMXML):
-            inner = _child(child, ns.W_SDTCONTENT) if tag == ns.W_SDT else child
-            if inner is not None:
-                out.extend(_cells(inner, walker))
-        elif len(child) and tag not in (ns.W_TRPR, ns.w("tblPrEx")):
-            walker.skip(child)
-    return out
-
-
-def _child(el: etree._Element, tag: str) -> etree._Element | None:
-    """The first child with this tag (properties come first, so this is cheaper than find)."""
     for child in el:
-        if child.tag == tag:
-            return child
-    return None
+        tag = child.tag
+        if tag == want:
+            out.append(child)
+        elif tag in (ns.W_SDT, ns.W_CUSTOMXML):
+            inner = first_child(child, ns.W_SDTCONTENT) if tag == ns.W_SDT else child
+            if inner is not None:
+                out.extend(_table_items(inner, want, props, walker))
+        elif len(child) and tag not in props:
+            walker.skip(child)
+    return out
 
 
 def _sym(el: etree._Element) -> str:

@@ -10,6 +10,8 @@ from urllib.parse import quote
 from naskah_lint.findings import FileResult, Finding, Severity
 from naskah_lint.i18n import t
 
+INTERNAL_CODE = "INTERNAL"  # a file our own bug stopped us from checking fully (exit code 3)
+
 SARIF_LEVELS: dict[Severity, str] = {
     Severity.ERROR: "error",
     Severity.WARNING: "warning",
@@ -32,6 +34,16 @@ _PART_NAMES: dict[str, str] = {
 }
 
 _STORIES = frozenset({"header", "footer", "footnote", "comment", "textbox"})
+
+
+def file_error(result: FileResult) -> tuple[str, str] | None:
+    """(code, message) of a file that was not fully checked: unreadable (its error code) or
+    stopped by our own bug (`INTERNAL_CODE`); None for a file checked in full."""
+    if result.error is not None:
+        return result.error.code, result.error.message
+    if result.internal_error is not None:
+        return INTERNAL_CODE, result.internal_error
+    return None
 
 
 def title_block(result: FileResult) -> int:

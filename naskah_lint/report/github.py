@@ -4,10 +4,8 @@ from __future__ import annotations
 
 from naskah_lint.engine.api import Pack
 from naskah_lint.findings import Report, Severity
-from naskah_lint.report._common import display_message, line_of, posix_path
+from naskah_lint.report._common import display_message, file_error, line_of, posix_path
 from naskah_lint.report.text import summary_text
-
-INTERNAL_CODE = "INTERNAL"  # a file our own bug stopped us from checking fully (exit code 3)
 
 COMMANDS: dict[Severity, str] = {
     Severity.ERROR: "error",
@@ -38,13 +36,12 @@ def render(report: Report, pack: Pack, lang: str) -> str:
     lines: list[str] = []
     for result in report.files:
         path = posix_path(result.path)
+        failed = file_error(result)
+        if failed is not None:
+            code, message = failed
+            lines.append(_command("error", [("file", path), ("title", code)], message))
         if result.error is not None:
-            props = [("file", path), ("title", result.error.code)]
-            lines.append(_command("error", props, result.error.message))
             continue
-        if result.internal_error is not None:
-            props = [("file", path), ("title", INTERNAL_CODE)]
-            lines.append(_command("error", props, result.internal_error))
         for finding in result.findings:
             props = [
                 ("file", path),

@@ -10,6 +10,7 @@ from typing import Any
 from naskah_lint.engine.api import Pack
 from naskah_lint.findings import FileResult, Finding, Report, Severity
 from naskah_lint.i18n import t
+from naskah_lint.report._common import story_label
 
 SEVERITIES: tuple[Severity, ...] = (Severity.ERROR, Severity.WARNING, Severity.INFO)
 _STORY_ORDER = ("header", "footer", "footnote", "textbox", "comment")
@@ -259,8 +260,7 @@ def _group(
     loc = finding.location
     if loc.story != "body":
         order = _STORY_ORDER.index(loc.story) if loc.story in _STORY_ORDER else len(_STORY_ORDER)
-        name = t(f"loc.story.{loc.story}", lang) if loc.story in _STORY_ORDER else loc.story
-        return (2, order, loc.story), name
+        return (2, order, loc.story), story_label(loc.story, None, lang)
     if loc.part == "dokumen" or loc.block is None:
         return (0, 0, "dokumen"), t("loc.dokumen", lang)
     if loc.part == "pasal" and loc.pasal is not None:
@@ -414,28 +414,27 @@ def _date(value: object, lang: str) -> str:
     return format_date_en(day) if lang == "en" else format_date(day)
 
 
+def _labelled(label: str, text: str, note: str) -> str:
+    """ "<strong>label</strong>: text <span class="muted">note</span>" (empty parts left out)."""
+    out = f"<strong>{e(label)}</strong>: " if label else ""
+    out += e(text)
+    if note:
+        out += f' <span class="muted">{e(note)}</span>'
+    return out
+
+
 def _party(p: Mapping[str, Any]) -> str:
     """ "PIHAK KESATU: NAME, jabatan — institution"."""
-    alias = _text(p.get("alias"))
     who = ", ".join(x for x in (_text(p.get("name")), _text(p.get("jabatan"))) if x)
     inst = _text(p.get("institution"))
-    out = f"<strong>{e(alias)}</strong>: " if alias else ""
-    out += e(who)
-    if inst:
-        out += f' <span class="muted">— {e(inst)}</span>'
-    return out
+    return _labelled(_text(p.get("alias")), who, f"— {inst}" if inst else "")
 
 
 def _signature(s: Mapping[str, Any]) -> str:
     """ "PIHAK KESATU: NAME (jabatan)"."""
-    label = _text(s.get("label"))
-    name = _text(s.get("name")) or "…"
     jabatan = _text(s.get("jabatan"))
-    out = f"<strong>{e(label)}</strong>: " if label else ""
-    out += e(name)
-    if jabatan:
-        out += f' <span class="muted">({e(jabatan)})</span>'
-    return out
+    name = _text(s.get("name")) or "…"
+    return _labelled(_text(s.get("label")), name, f"({jabatan})" if jabatan else "")
 
 
 def _pasal_list(pasal: Sequence[Mapping[str, Any]], lang: str) -> str:

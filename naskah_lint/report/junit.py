@@ -8,13 +8,12 @@ import xml.etree.ElementTree as ET
 from naskah_lint.engine.api import Pack
 from naskah_lint.findings import FileResult, Finding, Report, Severity
 from naskah_lint.i18n import t
-from naskah_lint.report._common import posix_path
+from naskah_lint.report._common import file_error, posix_path
 
 # Characters XML 1.0 cannot carry at all (C0 controls except TAB, LF, CR; surrogates; FFFE/FFFF).
 _INVALID_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 
 CLEAN_CASE = "naskah-lint"
-INTERNAL_CODE = "INTERNAL"  # a file our own bug stopped us from checking fully (exit code 3)
 
 
 def _clean(text: str) -> str:
@@ -55,21 +54,12 @@ def _suite(result: FileResult, lang: str) -> tuple[ET.Element, int, int, int]:
     suite = ET.Element("testsuite")
     cases: list[ET.Element] = []
     failures = errors = 0
-    if result.error is not None:
+    failed = file_error(result)
+    if failed is not None:
+        code, message = failed
         case = ET.Element("testcase", {"classname": path, "name": CLEAN_CASE})
-        err = ET.SubElement(
-            case,
-            "error",
-            {"type": result.error.code, "message": _clean(result.error.message)},
-        )
-        err.text = _clean_text(f"{result.error.code}: {result.error.message}")
-        cases.append(case)
-        errors = 1
-    elif result.internal_error is not None:
-        case = ET.Element("testcase", {"classname": path, "name": CLEAN_CASE})
-        message = _clean(result.internal_error)
-        err = ET.SubElement(case, "error", {"type": INTERNAL_CODE, "message": message})
-        err.text = _clean_text(f"{INTERNAL_CODE}: {result.internal_error}")
+        err = ET.SubElement(case, "error", {"type": code, "message": _clean(message)})
+        err.text = _clean_text(f"{code}: {message}")
         cases.append(case)
         errors = 1
     elif not result.findings:

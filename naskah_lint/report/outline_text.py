@@ -23,7 +23,6 @@ from naskah_lint.outline.model import (
 from naskah_lint.report.text import make_console
 
 if TYPE_CHECKING:
-    from rich.console import Console
     from rich.tree import Tree
 
 # Width for output that is not a terminal: wider than any paragraph, so nothing wraps (rich
@@ -51,9 +50,14 @@ def _or_missing(value: object, lang: str) -> str:
     return str(value) if value not in (None, "") else t("outline.none", lang)
 
 
+def _not_found(tree: Tree, label: str, lang: str) -> None:
+    """A leaf saying that the part `label` was not found."""
+    tree.add(_text(label + ": " + t("outline.not_found", lang)))
+
+
 def _title_node(tree: Tree, title: Title | None, lang: str) -> None:
     if title is None:
-        tree.add(_text(t("outline.title", lang) + ": " + t("outline.not_found", lang)))
+        _not_found(tree, t("outline.title", lang), lang)
         return
     node = tree.add(_text(t("outline.title", lang) + _blocks(title.blocks, lang)))
     for line in title.lines:
@@ -66,7 +70,7 @@ def _title_node(tree: Tree, title: Title | None, lang: str) -> None:
 def _opening_node(tree: Tree, opening: Opening | None, lang: str) -> None:
     label = t("outline.opening", lang)
     if opening is None:
-        tree.add(_text(label + ": " + t("outline.not_found", lang)))
+        _not_found(tree, label, lang)
         return
     node = tree.add(_text(label + _blocks([opening.block], lang)))
     node.add(_text(t("outline.weekday", lang) + ": " + _or_missing(opening.weekday, lang)))
@@ -92,7 +96,7 @@ def _party_node(tree: Tree, party: Party, lang: str) -> None:
 def _premis_node(tree: Tree, premis: Premis | None, lang: str) -> None:
     label = t("outline.premis", lang)
     if premis is None:
-        tree.add(_text(label + ": " + t("outline.not_found", lang)))
+        _not_found(tree, label, lang)
         return
     node = tree.add(_text(label))
     if premis.para_pihak_block is not None:
@@ -115,13 +119,13 @@ def _premis_node(tree: Tree, premis: Premis | None, lang: str) -> None:
     if premis.agreement_block is not None:
         node.add(_text(t("outline.agreement", lang) + _blocks([premis.agreement_block], lang)))
     else:
-        node.add(_text(t("outline.agreement", lang) + ": " + t("outline.not_found", lang)))
+        _not_found(node, t("outline.agreement", lang), lang)
 
 
 def _pasal_node(tree: Tree, pasal: Sequence[Pasal], lang: str) -> None:
     label = t("outline.pasal", lang, count=len(pasal))
     if not pasal:
-        tree.add(_text(label + ": " + t("outline.not_found", lang)))
+        _not_found(tree, label, lang)
         return
     node = tree.add(_text(label))
     for p in pasal:
@@ -144,7 +148,7 @@ def _pasal_node(tree: Tree, pasal: Sequence[Pasal], lang: str) -> None:
 def _closing_node(tree: Tree, closing: Closing | None, lang: str) -> None:
     label = t("outline.closing", lang)
     if closing is None:
-        tree.add(_text(label + ": " + t("outline.not_found", lang)))
+        _not_found(tree, label, lang)
         return
     node = tree.add(_text(label + _blocks([closing.block], lang)))
     rangkap = _or_missing(closing.rangkap_digits, lang)
@@ -158,7 +162,7 @@ def _closing_node(tree: Tree, closing: Closing | None, lang: str) -> None:
 def _signature_nodes(tree: Tree, outline: Outline, lang: str) -> None:
     label = t("outline.signatures", lang, count=len(outline.signatures))
     if not outline.signatures:
-        tree.add(_text(label + ": " + t("outline.not_found", lang)))
+        _not_found(tree, label, lang)
     else:
         node = tree.add(_text(label))
         for s in outline.signatures:
@@ -179,7 +183,7 @@ def _signature_nodes(tree: Tree, outline: Outline, lang: str) -> None:
 def _lampiran_node(tree: Tree, lampiran: Lampiran | None, lang: str) -> None:
     label = t("outline.lampiran", lang)
     if lampiran is None:
-        tree.add(_text(label + ": " + t("outline.not_found", lang)))
+        _not_found(tree, label, lang)
         return
     node = tree.add(_text(label))
     for block, annex in zip(lampiran.annex_blocks, lampiran.annex_labels, strict=True):
@@ -206,7 +210,7 @@ def outline_tree(outline: Outline, lang: str = "id") -> Tree:
             mark = " (" + t("outline.placeholder", lang) + ")" if n.placeholder else ""
             node.add(_text(n.text + mark + _blocks([n.block], lang)))
     else:
-        root.add(_text(nomor_label + ": " + t("outline.not_found", lang)))
+        _not_found(root, nomor_label, lang)
     _opening_node(root, outline.opening, lang)
     parties = root.add(_text(t("outline.parties", lang, count=len(outline.parties))))
     for party in outline.parties:
@@ -224,14 +228,10 @@ def outline_tree(outline: Outline, lang: str = "id") -> Tree:
     return root
 
 
-def outline_console(file: IO[str] | None = None, plain: bool | None = None) -> Console:
-    """The text report's console; when it is not a terminal, wide enough that no line wraps."""
-    console = make_console(file, plain)
+def print_outline(outline: Outline, lang: str, file: IO[str] | None = None) -> None:
+    """Print the outline tree to `file` (stdout by default) on the text report's console; when
+    that is not a terminal, wide enough that no line wraps."""
+    console = make_console(file)
     if not console.is_terminal:
         console.width = UNWRAPPED_WIDTH
-    return console
-
-
-def print_outline(outline: Outline, lang: str, file: IO[str] | None = None) -> None:
-    """Print the outline tree to `file` (stdout by default)."""
-    outline_console(file).print(outline_tree(outline, lang))
+    console.print(outline_tree(outline, lang))

@@ -12,6 +12,7 @@ from naskah_lint.report._common import (
     SARIF_LEVELS,
     artifact_uri,
     display_message,
+    file_error,
     line_of,
     logical_path,
 )
@@ -19,9 +20,6 @@ from naskah_lint.report._common import (
 SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json"
 FALLBACK_INFORMATION_URI = "https://pypi.org/project/naskah-lint/"
 FINGERPRINT_KEY = "naskahLint/v1"
-
-
-INTERNAL_CODE = "INTERNAL"  # a file our own bug stopped us from checking fully (exit code 3)
 
 
 def render(report: Report, pack: Pack, lang: str) -> str:
@@ -34,29 +32,21 @@ def render(report: Report, pack: Pack, lang: str) -> str:
     for artifact_index, result in enumerate(report.files):
         uri = artifact_uri(result.path)
         artifacts.append(_artifact(result, uri))
+        failed = file_error(result)
+        if failed is not None:
+            code, message = failed
+            notifications.append(
+                {
+                    "level": "error",
+                    "message": {"text": f"{result.path}: {message}"},
+                    "descriptor": {"id": code},
+                    "locations": [
+                        {"physicalLocation": {"artifactLocation": {"uri": uri}}},
+                    ],
+                }
+            )
         if result.error is not None:
-            notifications.append(
-                {
-                    "level": "error",
-                    "message": {"text": f"{result.path}: {result.error.message}"},
-                    "descriptor": {"id": result.error.code},
-                    "locations": [
-                        {"physicalLocation": {"artifactLocation": {"uri": uri}}},
-                    ],
-                }
-            )
             continue
-        if result.internal_error is not None:
-            notifications.append(
-                {
-                    "level": "error",
-                    "message": {"text": f"{result.path}: {result.internal_error}"},
-                    "descriptor": {"id": INTERNAL_CODE},
-                    "locations": [
-                        {"physicalLocation": {"artifactLocation": {"uri": uri}}},
-                    ],
-                }
-            )
         results.extend(
             _result(f, result, uri, artifact_index, index[f.rule]) for f in result.findings
         )

@@ -20,6 +20,7 @@ from naskah_lint.errors import NaskahLintError, OutputError
 from naskah_lint.findings import Finding
 from naskah_lint.fsio import same_file, write_atomic
 from naskah_lint.i18n import os_reason, t
+from naskah_lint.report._common import story_label
 
 if TYPE_CHECKING:
     from lxml import etree
@@ -190,7 +191,7 @@ def _note(finding: Finding, document: Document, lang: str, title_block: int | No
         return _Note(first, None, _clean(f"[{t('loc.paragraph', lang, block=loc.block)}] {text}"))
     if loc.story == "body":
         return _Note(first, None, _clean(f"[{t('loc.dokumen', lang)}] {text}"))
-    prefix = f"[{_story_label(loc.story, loc.block, lang)}] "
+    prefix = f"[{story_label(loc.story, loc.block, lang)}] "
     anchor = loc.anchor_block
     if anchor is None and loc.block is not None:
         try:
@@ -202,13 +203,6 @@ def _note(finding: Finding, document: Document, lang: str, title_block: int | No
     if anchor is None or document.block(Story.BODY, anchor) is None:
         anchor = first
     return _Note(anchor, None, _clean(prefix + text))
-
-
-def _story_label(story: str, block: int | None, lang: str) -> str:
-    """ "Kaki halaman, paragraf 2"."""
-    from naskah_lint.report._common import story_label
-
-    return story_label(story, block, lang)
 
 
 def _clean(text: str) -> str:

@@ -630,19 +630,13 @@ class _Builder:
 
     def _add_num(self, name: str, start: int | None) -> int:
         """A new w:num instance of list `name` (restarting at `start` when given)."""
-        from docx.oxml.ns import qn
-
-        from naskah_lint.writer._ooxml import num_instance
+        from naskah_lint.writer._ooxml import insert_ordered, num_instance
 
         numbering = self.doc.part.numbering_part.element
         num_id = self.next_num_id
         self.next_num_id += 1
         element = num_instance(num_id, self.lists[name]["abstract"], start)
-        cleanup = numbering.find(qn("w:numIdMacAtCleanup"))
-        if cleanup is not None:
-            cleanup.addprevious(element)
-        else:
-            numbering.append(element)
+        insert_ordered(numbering, element, ("w:numIdMacAtCleanup",))
         return num_id
 
     def _logo_spec(self) -> dict[str, Any] | None:
