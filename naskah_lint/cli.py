@@ -389,5 +389,18 @@ main.add_command(new)
 main.add_command(diff)
 
 
-if __name__ == "__main__":  # pragma: no cover
+def run() -> None:
+    """The `naskah-lint` program: `main`, with a quicker exit.
+
+    At exit the interpreter collects every object still alive (modules, the pack, the results:
+    ~25 ms of a cold run); `gc.freeze()` first moves them out of the collector's reach, and
+    nothing after it needs them collected (the process ends)."""
+    import atexit
+    import gc
+
+    atexit.register(gc.freeze)
     main()
+
+
+if __name__ == "__main__":  # pragma: no cover
+    run()

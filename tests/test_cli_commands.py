@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner, Result
 
+from naskah_lint import __version__
 from naskah_lint.cli import main
 from naskah_lint.engine.loader import load_pack
 from naskah_lint.findings import FileError, FileResult, Finding, Location, Report, Severity
@@ -118,12 +119,21 @@ def test_help_and_version_import_nothing_heavy() -> None:
 
 def test_a_closed_pipe_is_an_unwritten_output_not_a_bug() -> None:
     """`naskah-lint rules | head -1`: the reader left early; no bug report on stderr, exit 2."""
-    command = [sys.executable, "-m", "naskah_lint.cli", "rules", "--format", "json"]
+    command = [sys.executable, "-m", "naskah_lint", "rules", "--format", "json"]
     proc = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
     assert proc.stdout is not None
     proc.stdout.close()  # before the interpreter has even started: every write fails
     _, err = proc.communicate(timeout=60)
     assert (proc.returncode, err) == (2, b"")
+
+
+def test_python_dash_m_is_the_program() -> None:
+    """`python -m naskah_lint` runs what the `naskah-lint` script runs (`cli.run`)."""
+    out = subprocess.run(
+        [sys.executable, "-m", "naskah_lint", "--version"], capture_output=True, text=True
+    )
+    expected = f"naskah-lint, version {__version__}\n"
+    assert (out.returncode, out.stdout, out.stderr) == (0, expected, "")
 
 
 # --------------------------------------------------------------------------- text report

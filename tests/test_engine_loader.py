@@ -3,8 +3,9 @@ key and the reason; packs and kinds are found by name, by folder and through ent
 
 from __future__ import annotations
 
-import importlib.metadata
 import shutil
+import sys
+import zipfile
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -239,14 +240,16 @@ def test_find_pack_by_name_folder_and_error(tmp_path) -> None:
     assert "needs a pack.yml" in info.value.reason
 
 
-class _EntryPoints:
-    """A stand-in for importlib.metadata.entry_points(group=...)."""
-
-    def __init__(self, points: list[importlib.metadata.EntryPoint]) -> None:
-        self.points = points
-
-    def __call__(self, *, group: str) -> list[importlib.metadata.EntryPoint]:
-        return [p for p in self.points if p.group == group]
+def _install(root: Path, monkeypatch, group: str, entries: dict[str, str]) -> None:
+    """Put a real distribution declaring `entries` under `group` first on sys.path (alone with
+    the interpreter's own folders), as `pip install` of a plug-in would."""
+    root.mkdir(parents=True, exist_ok=True)
+    info = root / "demo_plugin-1.0.dist-info"
+    info.mkdir()
+    (info / "METADATA").write_text("Metadata-Version: 2.1\nName: demo-plugin\nVersion: 1.0\n")
+    lines = "".join(f"{name} = {value}\n" for name, value in entries.items())
+    (info / "entry_points.txt").write_text(f"[{group}]\n{lines}")
+    monkeypatch.setattr(sys, "path", [str(root), *sys.path])
 
 
 @pytest.fixture
@@ -258,13 +261,10 @@ def fresh_registry(monkeypatch) -> Iterator[None]:
     loader.registered_kinds.cache_clear()
 
 
-def _entry(name: str, value: str, group: str) -> importlib.metadata.EntryPoint:
-    return importlib.metadata.EntryPoint(name=name, value=value, group=group)
-
-
-def test_third_party_kinds_register_through_entry_points(monkeypatch, fresh_registry) -> None:
-    points = [_entry("demo", "engine_docs:TEST_KINDS", loader.KINDS_GROUP)]
-    monkeypatch.setattr(importlib.metadata, "entry_points", _EntryPoints(points))
+def test_third_party_kinds_register_through_entry_points(
+    tmp_path, monkeypatch, fresh_registry
+) -> None:
+    _install(tmp_path, monkeypatch, loader.KINDS_GROUP, {"demo": "engine_docs:TEST_KINDS"})
     registry = loader.registered_kinds()
     assert {"paper-size", "margins", "body-font", "engine", "test-hits", "test-crash"} == set(
         registry
@@ -272,24 +272,26 @@ def test_third_party_kinds_register_through_entry_points(monkeypatch, fresh_regi
     assert registry["test-hits"] is TEST_KINDS[0]
 
 
-def test_single_kind_entry_point_and_conflicts(monkeypatch, fresh_registry) -> None:
+def test_single_kind_entry_point_and_conflicts(tmp_path, monkeypatch, fresh_registry) -> None:
     single: Kind[object] = TEST_KINDS[1]
     monkeypatch.setattr("engine_docs.SINGLE", single, raising=False)
-    points = [_entry("one", "engine_docs:SINGLE", loader.KINDS_GROUP)]
-    monkeypatch.setattr(importlib.metadata, "entry_points", _EntryPoints(points))
+    base = list(sys.path)
+    _install(tmp_path / "one", monkeypatch, loader.KINDS_GROUP, {"one": "engine_docs:SINGLE"})
     assert loader.registered_kinds()["test-crash"] is single
 
     loader.registered_kinds.cache_clear()
-    clash = [_entry("clash", "naskah_lint.kinds.formatting:KINDS", loader.KINDS_GROUP)]
-    monkeypatch.setattr(importlib.metadata, "entry_points", _EntryPoints(clash))
+    monkeypatch.setattr(sys, "path", base)
+    clash = {"clash": "naskah_lint.kinds.formatting:KINDS"}
+    _install(tmp_path / "clash", monkeypatch, loader.KINDS_GROUP, clash)
     with pytest.raises(ConfigError) as info:
         loader.registered_kinds()
     assert info.value.where.startswith("entry point naskah_lint.kinds: clash")
     assert "already registered by naskah_lint.kinds.formatting" in info.value.reason
 
     loader.registered_kinds.cache_clear()
-    broken = [_entry("broken", "no_such_module_xyz:KINDS", loader.KINDS_GROUP)]
-    monkeypatch.setattr(importlib.metadata, "entry_points", _EntryPoints(broken))
+    monkeypatch.setattr(sys, "path", base)
+    broken = {"broken": "no_such_module_xyz:KINDS"}
+    _install(tmp_path / "broken", monkeypatch, loader.KINDS_GROUP, broken)
     with pytest.raises(ConfigError) as info:
         loader.registered_kinds()
     assert "cannot be loaded (ModuleNotFoundError" in info.value.reason
@@ -299,7 +301,36 @@ def test_installed_pack_by_name(tmp_path, monkeypatch) -> None:
     copy = tmp_path / "acme-pack"
     shutil.copytree(SHIPPED, copy)
     monkeypatch.setattr("engine_docs.ACME", str(copy), raising=False)
-    points = [_entry("acme", "engine_docs:ACME", packs.PACKS_GROUP)]
-    monkeypatch.setattr(importlib.metadata, "entry_points", _EntryPoints(points))
+    _install(tmp_path / "site", monkeypatch, packs.PACKS_GROUP, {"acme": "engine_docs:ACME"})
     assert packs.find_pack("acme") == (copy, str(copy))
     assert packs.is_pack_name("acme") and not packs.is_pack_name("other")
+
+
+def test_entry_point_scan_skips_importlib_metadata_only_when_nothing_declares(
+    tmp_path, monkeypatch
+) -> None:
+    """The cheap scan answers False only when it is sure; a declaring dist-info, a zip or an egg
+    on the path send the question on to importlib.metadata."""
+    base = [str(tmp_path / "nothing-installed")]
+    monkeypatch.setattr(sys, "path", base)
+    assert not packs.may_declare(loader.KINDS_GROUP)
+    assert packs.entry_points(loader.KINDS_GROUP) == ()
+
+    _install(tmp_path / "site", monkeypatch, "other.group", {"x": "engine_docs:ACME"})
+    assert not packs.may_declare(loader.KINDS_GROUP)
+
+    monkeypatch.setattr(sys, "path", base)
+    _install(tmp_path / "site2", monkeypatch, loader.KINDS_GROUP, {"demo": "engine_docs:X"})
+    assert packs.may_declare(loader.KINDS_GROUP)
+    assert [ep.name for ep in packs.entry_points(loader.KINDS_GROUP)] == ["demo"]
+
+    archive = tmp_path / "plugins.zip"
+    with zipfile.ZipFile(archive, "w") as zf:
+        zf.writestr("placeholder.txt", "")
+    monkeypatch.setattr(sys, "path", [*base, str(archive)])
+    assert packs.may_declare(loader.KINDS_GROUP)
+
+    eggs = tmp_path / "eggs"
+    (eggs / "demo-1.0-py3.11.egg").mkdir(parents=True)
+    monkeypatch.setattr(sys, "path", [*base, str(eggs)])
+    assert packs.may_declare(loader.KINDS_GROUP)
