@@ -2,19 +2,21 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from naskah_lint.lang.prefilter import lower_for_search, may_match
 from naskah_lint.lang.references import (
+    REFERENCE_WORDS,
     Reference,
     find_references,
-    may_refer,
     split_pasal_heading,
 )
 from naskah_lint.outline.clauses import ClauseTable, match_title
-from naskah_lint.outline.lines import Line
+from naskah_lint.outline.lines import _TEXT_LABEL, Line, clean
 from naskah_lint.outline.model import Ayat, ListItem, Pasal, XRef
 
 _ARTICLE = re.compile(r"^\s*ARTICLE\s+(?P<num>\d{1,3})\b\s*[.:]?\s*(?P<rest>.*)$", re.IGNORECASE)
@@ -25,6 +27,7 @@ _BAB = re.compile(r"^\s*BAB\s+(?P<num>[IVXLC]{1,6}|\d{1,3})\b\s*(?P<rest>.*)$")
 _AYAT = re.compile(r"^\(\s*(\d{1,3})\s*\)$")
 _HURUF = re.compile(r"^([a-zA-Z])[.)]$")
 _ANGKA = re.compile(r"^(\d{1,3})[.)]$")
+_WORD = re.compile(r"[A-Za-z][\w'’/-]*")
 _SMALL = frozenset({"dan", "atau", "serta", "di", "ke", "dari", "yang", "untuk", "dengan", "atas"})
 
 
@@ -89,13 +92,22 @@ def find_headings(
     babs: list[Bab] = []
     for i in range(start, len(lines)):
         line = lines[i]
-        h = _heading(i, line, english)
-        if h is not None:
-            headings.append(h)
-            continue
-        m = _BAB.match(line.text)
-        if m and len(line.text) <= 120:
-            babs.append(Bab(i, f"BAB {m.group('num')}"))
+        # The text is stripped, so a heading starts with "pasal" or "article" (any case) and a
+        # BAB line with "B": most lines are body text and skip the regexes.
+        text = line.text
+        first = text[:1]
+        if english:
+            maybe_heading = first in ("a", "A")
+        else:
+            maybe_heading = first in ("p", "P") and lower_for_search(text[:5]) == "pasal"
+        if maybe_heading:
+            h = _heading(i, line, english)
+            if h is not None:
+                headings.append(h)
+        elif first == "B":
+            m = _BAB.match(line.text)
+            if m and len(line.text) <= 120:
+                babs.append(Bab(i, f"BAB {m.group('num')}"))
     return headings, babs
 
 
@@ -104,7 +116,7 @@ def _title_like(text: str) -> bool:
     t = text.strip()
     if not t or len(t) > 100 or (t.endswith((".", ";", ":", ",")) and not t.endswith("...")):
         return False
-    words = re.findall(r"[A-Za-z][\w'’/-]*", t)
+    words = _WORD.findall(t)
     if not words or len(words) > 14:
         return False
     if t.upper() == t:
@@ -125,8 +137,10 @@ def _title_line(lines: Sequence[Line], i: int, end: int) -> int | None:
     return None
 
 
+@functools.lru_cache(maxsize=512)
 def _item_kind(label: str | None, fmt: str | None) -> tuple[str, int, str] | None:
-    """("ayat"|"huruf"|"angka", value, label) for a list label."""
+    """("ayat"|"huruf"|"angka", value, label) for a list label (remembered: a draft repeats a
+    few labels on most of its lines)."""
     if label is None:
         return None
     lab = label.strip()
@@ -142,19 +156,12 @@ def _item_kind(label: str | None, fmt: str | None) -> tuple[str, int, str] | Non
 
 
 def _xrefs(ref: Reference, block: int) -> list[XRef]:
+    """One XRef per ayat and huruf a reference names (fields by position: the call is hot)."""
     pasal = None if ref.current_pasal else ref.pasal
     ayats: tuple[int | None, ...] = ref.ayat or (None,)
     hurufs: tuple[str | None, ...] = ref.huruf or (None,)
     return [
-        XRef(
-            text=ref.text,
-            block=block,
-            pasal=pasal,
-            ayat=a,
-            huruf=h,
-            pasal_to=ref.pasal_to,
-            lampiran=ref.lampiran,
-        )
+        XRef(ref.text, block, pasal, a, h, ref.pasal_to, ref.lampiran)
         for a in ayats
         for h in hurufs
     ]
@@ -171,33 +178,56 @@ class _Body:
 
 
 def _read_body(lines: Sequence[Line], start: int, end: int) -> _Body:
+    """Ayat, list items and references of body lines [start, end); the hot loop of the outline
+    (every body line passes here once), so the label split is inlined for unnumbered lines."""
     ayat: list[Ayat] = []
     lists: list[ListItem] = []
     xrefs: list[XRef] = []
     texts: list[str] = []
     stack: list[str] = []
     current_ayat: int | None = None
-    for i in range(start, end):
-        line = lines[i]
+    for line in lines[start:end]:
         if not line.text:
             continue
-        label, content = line.split_label()
-        fmt = (
-            line.source.numbering.fmt
-            if line.numbering_label is not None and line.source.numbering
-            else None
-        )
-        kind = _item_kind(label, fmt)
+        block = line.block
+        numbering = line.source.numbering if line.pos == 0 else None
+        if numbering is None:  # Line.split_label without the numbering branch
+            raw = line.raw
+            typed = _TEXT_LABEL.match(raw)
+            if typed is None:
+                content, kind = line.text, None
+            else:
+                rest = raw[typed.end() :]
+                # a raw line equal to its cleaned text has no runs of spaces to collapse
+                content = rest.strip() if raw == line.text else clean(rest)
+                kind = _item_kind(typed.group("label"), None)
+        else:
+            label, content = line.split_label()
+            kind = _item_kind(label, numbering.fmt)
         texts.append(content)
-        if may_refer(content):  # most lines name nothing a reference could point to
+        # most lines name nothing a reference could point to (`may_refer`, without its call)
+        if may_match(lower_for_search(content), REFERENCE_WORDS):
             for ref in find_references(content):
-                xrefs.extend(_xrefs(ref, line.block))
+                if len(ref.ayat) > 1 or len(ref.huruf) > 1:
+                    xrefs.extend(_xrefs(ref, block))
+                else:  # one XRef, as `_xrefs` makes it, without the call and the list
+                    xrefs.append(
+                        XRef(
+                            ref.text,
+                            block,
+                            None if ref.current_pasal else ref.pasal,
+                            ref.ayat[0] if ref.ayat else None,
+                            ref.huruf[0] if ref.huruf else None,
+                            ref.pasal_to,
+                            ref.lampiran,
+                        )
+                    )
         if kind is None:
             stack = []
             continue
         name, value, shown = kind
         if name == "ayat":
-            ayat.append(Ayat(number=value, label=shown, block=line.block))
+            ayat.append(Ayat(value, shown, block))
             current_ayat = value
             stack = []
             continue
@@ -207,16 +237,7 @@ def _read_body(lines: Sequence[Line], start: int, end: int) -> _Body:
             del stack[stack.index(style) + 1 :]
         else:
             stack.append(style)
-        lists.append(
-            ListItem(
-                kind=name,
-                label=shown,
-                value=value,
-                level=len(stack),
-                block=line.block,
-                ayat=current_ayat,
-            )
-        )
+        lists.append(ListItem(name, shown, value, len(stack), block, current_ayat))
     return _Body(tuple(ayat), tuple(lists), tuple(xrefs), "\n".join(texts))
 
 

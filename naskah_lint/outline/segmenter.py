@@ -30,6 +30,7 @@ from naskah_lint.outline.parties import read_komparisi, read_premis
 from naskah_lint.outline.title import read_head
 
 _AFTER_UNDERSIGNED = re.compile(r"\b(?:di\s*bawah\s+ini|the\s+undersigned)\s*[:,]?", re.IGNORECASE)
+_SAMPLE = 20000  # characters of body text the language is judged on
 _PART_ORDER = (
     "judul",
     "nomor",
@@ -51,7 +52,16 @@ def _academic_titles(pack_values: Mapping[str, Any]) -> frozenset[str]:
 
 
 def _language(lines: Sequence[Line]) -> str:
-    sample = " ".join(line.text for line in lines if line.text)[:20000]
+    """ "en" or "id" from the first 20,000 characters of the body text (joined lines)."""
+    texts: list[str] = []
+    size = 0
+    for line in lines:  # stop once the sample is full instead of joining the whole body
+        if line.text:
+            texts.append(line.text)
+            size += len(line.text) + 1
+            if size > _SAMPLE:
+                break
+    sample = " ".join(texts)[:_SAMPLE]
     return "en" if sample and looks_english(sample) else "id"
 
 
