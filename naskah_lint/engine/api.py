@@ -13,11 +13,14 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
-from typing import Any, Generic, TypeVar
+from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
 from naskah_lint.findings import Severity
 from naskah_lint.model import Document, Story
 from naskah_lint.outline.model import Outline
+
+if TYPE_CHECKING:
+    from naskah_lint.engine.facts import DocumentFacts
 
 P = TypeVar("P")
 
@@ -47,12 +50,29 @@ class Hit:
 
 @dataclass(frozen=True, slots=True)
 class Context:
-    """Everything a kind may look at. Frozen: kinds never mutate it."""
+    """Everything a kind may look at. Frozen: kinds never mutate it. `facts` holds what many
+    rules compute from the document (built once, shared by every rule run with this context)."""
 
     document: Document
     outline: Outline
     mode: str  # "draft" | "final"
     pack: PackData
+    # Built on first use (see `facts`); not an input, never compared or shown.
+    _facts: DocumentFacts | None = field(
+        default=None, init=False, repr=False, compare=False, hash=False
+    )
+
+    @property
+    def facts(self) -> DocumentFacts:
+        """Per-document facts shared by every rule run with this context (body map, parts,
+        lower-cased texts, lang scans), each computed once."""
+        found = self._facts
+        if found is None:
+            from naskah_lint.engine.facts import DocumentFacts
+
+            found = DocumentFacts(self.document, self.outline)
+            object.__setattr__(self, "_facts", found)
+        return found
 
 
 @dataclass(frozen=True, slots=True)

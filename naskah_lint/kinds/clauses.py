@@ -7,27 +7,20 @@ state (a duration, a notice period, musyawarah …). Patterns are case-insensiti
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
 from naskah_lint.engine.api import Context, Hit, Kind
+from naskah_lint.engine.facts import DocumentFacts
 from naskah_lint.kinds.structure import (
-    block_text,
-    body_map,
     check_patterns,
     check_severity,
     matches,
     placeholder_blocks,
     shorten,
 )
-from naskah_lint.model import Block
 from naskah_lint.outline.model import Pasal
-
-
-def pasal_text(blocks: Mapping[int, Block], pasal: Pasal) -> str:
-    """The whole text of a pasal, heading to last block."""
-    return block_text(blocks, pasal.first_block, pasal.last_block)
 
 
 @dataclass(frozen=True, slots=True)
@@ -70,7 +63,7 @@ class RequiredClauseParams:
 
 
 def _satisfying(
-    pasal: tuple[Pasal, ...], blocks: Mapping[int, Block], params: RequiredClauseParams
+    pasal: tuple[Pasal, ...], facts: DocumentFacts, params: RequiredClauseParams
 ) -> list[Pasal]:
     """The pasal that count as the required clause: by heading, else by content."""
     by_heading = [p for p in pasal if p.clause is not None and p.clause in params.clauses]
@@ -80,7 +73,7 @@ def _satisfying(
         p
         for p in pasal
         if (not params.content_in or p.clause in params.content_in)
-        and matches(params.content_patterns, pasal_text(blocks, p))
+        and matches(params.content_patterns, facts.pasal_text(p), facts.lowered)
     ]
 
 
@@ -89,19 +82,23 @@ def check_required_clause(ctx: Context, params: RequiredClauseParams) -> Iterato
     outline = ctx.outline
     if not outline.pasal:
         return
-    blocks = body_map(ctx.document)
+    facts = ctx.facts  # each pasal's text joined once per document, not once per rule
     trigger = ""
     if params.when_content_has:
         scope = [p for p in outline.pasal if not params.when_in or p.clause in params.when_in]
         found = next(
-            (m for p in scope if (m := matches(params.when_content_has, pasal_text(blocks, p)))),
+            (
+                m
+                for p in scope
+                if (m := matches(params.when_content_has, facts.pasal_text(p), facts.lowered))
+            ),
             None,
         )
         if found is None:
             return
         trigger = found.group(0)
     key = params.clauses[0] if params.clauses else "content"
-    found_pasal = _satisfying(outline.pasal, blocks, params)
+    found_pasal = _satisfying(outline.pasal, facts, params)
     info = {
         "type": outline.document_type,
         "count": len(outline.pasal),
@@ -121,7 +118,7 @@ def check_required_clause(ctx: Context, params: RequiredClauseParams) -> Iterato
         return
     if not params.require_any:
         return
-    if any(matches(params.require_any, pasal_text(blocks, p)) for p in found_pasal):
+    if any(matches(params.require_any, facts.pasal_text(p), facts.lowered) for p in found_pasal):
         return
     first = found_pasal[0]
     holes = placeholder_blocks(outline)

@@ -11,7 +11,7 @@ from __future__ import annotations
 import functools
 import re
 from collections import Counter
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import date
 from decimal import Decimal
@@ -20,10 +20,15 @@ from typing import Any
 from naskah_lint.engine.api import Context, Hit, Kind
 from naskah_lint.lang import dates, money, normalize, ordinals, quantities
 from naskah_lint.lang.normalize import keyword_in
-from naskah_lint.lang.prefilter import find_phrase, lower_for_search
+from naskah_lint.lang.prefilter import (
+    find_phrase,
+    finditer_from_literals,
+    required_literals,
+    start_literals,
+)
 from naskah_lint.lang.terbilang import int_to_words
 from naskah_lint.model import Block, Story
-from naskah_lint.outline.model import Nomor, Opening, Outline, Party, Pasal
+from naskah_lint.outline.model import Nomor, Opening, Outline, Party, Pasal, XRef
 
 # --------------------------------------------------------------------------- shared helpers
 
@@ -67,11 +72,14 @@ def block_text(ctx: Context, index: int | None, story: Story = Story.BODY) -> st
     return found.text if found else ""
 
 
-def find_span(text: str, needle: str | None, start: int = 0) -> tuple[int | None, int | None]:
-    """Character span of `needle` in `text` (case-insensitive, whitespace-tolerant)."""
+def find_span(
+    text: str, needle: str | None, start: int = 0, low: str | None = None
+) -> tuple[int | None, int | None]:
+    """Character span of `needle` in `text` (case-insensitive, whitespace-tolerant); `low` is
+    the text as `lower_for_search` gives it, when the caller has it."""
     if not needle or not needle.strip():
         return None, None
-    found = find_phrase(text, needle, start)  # no regex compiled per needle
+    found = find_phrase(text, needle, start, low)  # no regex compiled per needle
     return found if found is not None else (None, None)
 
 
@@ -569,70 +577,84 @@ def check_xref(ctx: Context, params: XRefParams) -> Iterator[Hit]:
         return
     external = re.compile(params.external_pattern, re.IGNORECASE)
     available = _ranges(numbers)
+    # where each reference is and whether it points outside: a draft repeats the same
+    # reference in the same paragraph text many times, so each (text, reference) is found once
+    spans: dict[tuple[str, str], tuple[int | None, int | None, bool]] = {}
+    lowered = ctx.facts.lowered
+    ayat_of: dict[int, set[int]] = {}  # each target pasal's ayat numbers, by id
     for p in ctx.outline.pasal:
         for x in p.xrefs:
             if x.lampiran:
                 continue
+            slips = _xref_slips(x, p, numbers, available, ayat_of)
+            if not slips:
+                continue  # (most references: found from the outline alone, no text search)
             text = block_text(ctx, x.block)
-            start, end = find_span(text, x.text)
-            if end is not None and external.match(text[end : end + 80]):
+            where = spans.get((text, x.text))
+            if where is None:
+                start, end = find_span(text, x.text, low=lowered[text])
+                outside = end is not None and external.match(text[end : end + 80]) is not None
+                where = spans[(text, x.text)] = (start, end, outside)
+            start, end, outside = where
+            if outside:
                 continue
-            ref = " ".join(x.text.split())
-            for wanted in (x.pasal, x.pasal_to):
-                if wanted is not None and wanted not in numbers:
-                    yield Hit(
-                        block=x.block,
-                        message="pasal",
-                        params={"ref": ref, "pasal": wanted, "available": available},
-                        key=f"{ref}|{wanted}",
-                        run_start=start,
-                        run_end=end,
-                    )
-            target = p if x.pasal is None else numbers.get(x.pasal)
-            if target is None or (x.pasal_to is not None and x.ayat is None):
-                continue
-            target_label = pasal_label(target)
-            if x.ayat is not None:
-                ayat = {a.number for a in target.ayat}
-                if x.ayat not in ayat:
-                    yield Hit(
-                        block=x.block,
-                        message="ayat" if ayat else "no_ayat",
-                        params={
-                            "ref": ref,
-                            "ayat": x.ayat,
-                            "target": target_label,
-                            "available": f"({_ranges(ayat)})" if ayat else "-",
-                        },
-                        key=f"{ref}|ayat",
-                        run_start=start,
-                        run_end=end,
-                    )
-                    continue
-            if x.huruf:
-                letter = x.huruf.strip().lower()[:1]
-                items = [
-                    it
-                    for it in target.lists
-                    if it.kind == "huruf" and (x.ayat is None or it.ayat == x.ayat)
-                ]
-                values = {it.value for it in items}
-                if letter and (ord(letter) - 96) not in values:
-                    where = target_label + (f" ayat ({x.ayat})" if x.ayat is not None else "")
-                    shown = ", ".join(_list_label("huruf", v)[0] for v in sorted(values))
-                    yield Hit(
-                        block=x.block,
-                        message="huruf",
-                        params={
-                            "ref": ref,
-                            "huruf": letter,
-                            "target": where,
-                            "available": shown or "-",
-                        },
-                        key=f"{ref}|huruf",
-                        run_start=start,
-                        run_end=end,
-                    )
+            for message, params_, key in slips:
+                yield Hit(
+                    block=x.block,
+                    message=message,
+                    params=params_,
+                    key=key,
+                    run_start=start,
+                    run_end=end,
+                )
+
+
+def _xref_slips(
+    x: XRef,
+    p: Pasal,
+    numbers: Mapping[int, Pasal],
+    available: str,
+    ayat_of: dict[int, set[int]],
+) -> list[tuple[str, dict[str, Any], str]]:
+    """(message variant, params, key) for each part of a reference in pasal `p` that does
+    not exist: the pasal, the ayat, the huruf (`ayat_of` keeps each pasal's ayat numbers)."""
+    slips: list[tuple[str, dict[str, Any], str]] = []
+    ref = " ".join(x.text.split())
+    for wanted in (x.pasal, x.pasal_to):
+        if wanted is not None and wanted not in numbers:
+            params = {"ref": ref, "pasal": wanted, "available": available}
+            slips.append(("pasal", params, f"{ref}|{wanted}"))
+    target = p if x.pasal is None else numbers.get(x.pasal)
+    if target is None or (x.pasal_to is not None and x.ayat is None):
+        return slips
+    if x.ayat is not None:
+        ayat = ayat_of.get(id(target))
+        if ayat is None:
+            ayat = ayat_of[id(target)] = {a.number for a in target.ayat}
+        if x.ayat not in ayat:
+            params = {
+                "ref": ref,
+                "ayat": x.ayat,
+                "target": pasal_label(target),
+                "available": f"({_ranges(ayat)})" if ayat else "-",
+            }
+            slips.append(("ayat" if ayat else "no_ayat", params, f"{ref}|ayat"))
+            return slips
+    if x.huruf:
+        letter = x.huruf.strip().lower()[:1]
+        items = [
+            it
+            for it in target.lists
+            if it.kind == "huruf" and (x.ayat is None or it.ayat == x.ayat)
+        ]
+        values = {it.value for it in items}
+        if letter and (ord(letter) - 96) not in values:
+            place = pasal_label(target)
+            place += f" ayat ({x.ayat})" if x.ayat is not None else ""
+            shown = ", ".join(_list_label("huruf", v)[0] for v in sorted(values))
+            params = {"ref": ref, "huruf": letter, "target": place, "available": shown or "-"}
+            slips.append(("huruf", params, f"{ref}|huruf"))
+    return slips
 
 
 # --------------------------------------------------------------------------- rangkap
@@ -976,41 +998,105 @@ def check_defined_terms(ctx: Context, params: DefinedTermsParams) -> Iterator[Hi
     is_upper = functools.cache(normalize.is_upper)  # the same few aliases, thousands of times
     series = terms.series
     skip = set(outline.title.blocks) if outline.title else set()
+    aliases = ctx.facts.scans(ordinals.find_party_aliases, needs=ordinals.ALIAS_NEEDS)
+    lowered = ctx.facts.lowered
+    para = params.check_para_pihak and not terms.noncaps and bool(terms.caps or terms.para_written)
+    # a draft writes the same few aliases thousands of times and repeats whole paragraphs:
+    # each alias (with the series known then) is judged once, each paragraph text once
+    judged: dict[_AliasKey, _Verdict | None] = {}
+    texts: dict[tuple[str, str | None], tuple[list[_Slip], str | None]] = {}
+    paras: dict[str, tuple[str, int, int] | None] = {}
     for b in ctx.document.body:
         if b.index in skip:
             continue
-        seen: set[tuple[str, str]] = set()
-        for written, (s, e), ordinal, canonical in ordinals.find_party_aliases(b.text):
-            word_series = ordinals.series_of(canonical.split(" ", 1)[1]) if ordinal == 1 else None
-            if series is None and word_series is not None:
-                series = word_series
-            lower = written == written.lower()
-            if terms.defined and ordinal not in terms.defined:
-                if lower:
-                    continue  # generic "pihak ketiga": any third party, not a defined term
-                variant, params_ = "undefined", {"found": written, "defined": _defined(outline)}
-            elif word_series is not None and series is not None and word_series != series:
-                expected = f"PIHAK {series}"
-                variant, params_ = "series", {"found": written, "expected": expected}
-            elif not is_upper(written):
-                if terms.noncaps or (lower and not terms.defined):
-                    continue  # reported once for the document / not known to be a term
-                variant, params_ = "caps", {"found": written, "expected": canonical}
-            else:
-                continue
-            if (variant, canonical) in seen:
-                continue
-            seen.add((variant, canonical))
-            yield Hit(
-                block=b.index,
-                message=variant,
-                params=params_,
-                key=f"{variant}|{canonical}",
-                run_start=s,
-                run_end=e,
-            )
-        if params.check_para_pihak and not terms.noncaps:
-            yield from _para_pihak(b, terms)
+        found = aliases[b.text]
+        if found:
+            known = texts.get((b.text, series))
+            if known is None:
+                known = texts[(b.text, series)] = _alias_slips(
+                    found, series, judged, terms, outline, is_upper
+                )
+            slips, series = known
+            for variant, params_, canonical, s, e in slips:
+                yield Hit(
+                    block=b.index,
+                    message=variant,
+                    params=dict(params_),
+                    key=f"{variant}|{canonical}",
+                    run_start=s,
+                    run_end=e,
+                )
+        if para and "para" in lowered[b.text]:
+            if b.text not in paras:
+                paras[b.text] = _para_slip(b.text, terms, is_upper)
+            slip = paras[b.text]
+            if slip is not None:
+                yield Hit(
+                    block=b.index,
+                    message="caps",
+                    params={"found": slip[0], "expected": "PARA PIHAK"},
+                    key="caps|PARA PIHAK",
+                    run_start=slip[1],
+                    run_end=slip[2],
+                )
+
+
+# (alias as written, ordinal, canonical alias, series known when it is reached)
+_AliasKey = tuple[str, int, str, str | None]
+# (message variant, params) of an alias that is a slip
+_Verdict = tuple[str, Mapping[str, str]]
+# (message variant, params, canonical alias, start, end) of a slip in a paragraph
+_Slip = tuple[str, Mapping[str, str], str, int, int]
+
+
+def _alias_slips(
+    aliases: Sequence[tuple[str, tuple[int, int], int, str]],
+    series: str | None,
+    judged: dict[_AliasKey, _Verdict | None],
+    terms: _PartyTerms,
+    outline: Outline,
+    is_upper: Callable[[str], bool],
+) -> tuple[list[_Slip], str | None]:
+    """The slips among a paragraph's party aliases (each variant of each alias once) and the
+    series known after it (the first KESATU/PERTAMA sets it when the komparisi did not); a
+    paragraph's slips depend only on its text and the series known before it. `judged`
+    keeps each alias's verdict."""
+    slips: list[_Slip] = []
+    seen: set[tuple[str, str]] = set()
+    for written, (s, e), ordinal, canonical in aliases:
+        if series is None and ordinal == 1:
+            series = ordinals.series_of(canonical.split(" ", 1)[1])
+        key = (written, ordinal, canonical, series)
+        if key in judged:
+            verdict = judged[key]
+        else:
+            verdict = judged[key] = _alias_slip(key, terms, outline, is_upper)
+        if verdict is None or (verdict[0], canonical) in seen:
+            continue
+        seen.add((verdict[0], canonical))
+        slips.append((verdict[0], verdict[1], canonical, s, e))
+    return slips, series
+
+
+def _alias_slip(
+    key: _AliasKey, terms: _PartyTerms, outline: Outline, is_upper: Callable[[str], bool]
+) -> _Verdict | None:
+    """What is wrong with one party alias: undefined, of the other series, not in capitals
+    (None when nothing is, or when its case makes it no defined term)."""
+    written, ordinal, canonical, series = key
+    word_series = ordinals.series_of(canonical.split(" ", 1)[1]) if ordinal == 1 else None
+    lower = written == written.lower()
+    if terms.defined and ordinal not in terms.defined:
+        if lower:
+            return None  # generic "pihak ketiga": any third party, not a defined term
+        return "undefined", {"found": written, "defined": _defined(outline)}
+    if word_series is not None and series is not None and word_series != series:
+        return "series", {"found": written, "expected": f"PIHAK {series}"}
+    if not is_upper(written):
+        if terms.noncaps or (lower and not terms.defined):
+            return None  # reported once for the document / not known to be a term
+        return "caps", {"found": written, "expected": canonical}
+    return None
 
 
 def _defined(outline: Outline) -> str:
@@ -1047,27 +1133,20 @@ def _noncaps_hit(ctx: Context, terms: _PartyTerms, params: DefinedTermsParams) -
     )
 
 
-def _para_pihak(b: Block, terms: _PartyTerms) -> Iterator[Hit]:
-    """PARA PIHAK written in other than capitals (once per block): title case is a slip in a
-    draft whose terms are in capitals; lower case only where PARA PIHAK is defined (else it is
-    the plain phrase "the parties")."""
-    if not (terms.caps or terms.para_written) or "para" not in lower_for_search(b.text):
-        return
-    for m in _PARA_PIHAK.finditer(b.text):
+def _para_slip(
+    text: str, terms: _PartyTerms, is_upper: Callable[[str], bool]
+) -> tuple[str, int, int] | None:
+    """The first PARA PIHAK of a paragraph written in other than capitals (as written, start,
+    end): title case is a slip in a draft whose terms are in capitals; lower case only where
+    PARA PIHAK is defined (else it is the plain phrase "the parties")."""
+    for m in _PARA_PIHAK.finditer(text):
         written = m.group(0)
-        if normalize.is_upper(written):
+        if is_upper(written):
             continue
         if written == written.lower() and terms.para_written is None:
             continue
-        yield Hit(
-            block=b.index,
-            message="caps",
-            params={"found": written, "expected": "PARA PIHAK"},
-            key="caps|PARA PIHAK",
-            run_start=m.start(),
-            run_end=m.end(),
-        )
-        return
+        return written, m.start(), m.end()
+    return None
 
 
 # --------------------------------------------------------------------------- numbers and money
@@ -1083,9 +1162,14 @@ class TerbilangParams:
 def check_terbilang(ctx: Context, params: TerbilangParams) -> Iterator[Hit]:
     """Every "N (words)" pair agrees (money is left to CONS-RUPIAH-TERBILANG)."""
     closing = ctx.outline.closing
+    pairs = ctx.facts.scans(quantities.find_number_with_words)
+    rupiah = ctx.facts.scans(money.find_rupiah, needs=money.RUPIAH_NEEDS)
     for b in ctx.document.body:
-        money_spans = [r.span for r in money.find_rupiah(b.text)]
-        for q in quantities.find_number_with_words(b.text):
+        found = pairs[b.text]
+        if not found:
+            continue
+        money_spans = [r.span for r in rupiah[b.text]]
+        for q in found:
             if q.words_value is None or q.words_value == q.digits:
                 continue
             s, e = q.span
@@ -1115,8 +1199,9 @@ def check_terbilang(ctx: Context, params: TerbilangParams) -> Iterator[Hit]:
 
 def check_rupiah_terbilang(ctx: Context, params: NoParams) -> Iterator[Hit]:
     """The rupiah digits equal the terbilang in brackets."""
+    rupiah = ctx.facts.scans(money.find_rupiah, needs=money.RUPIAH_NEEDS)
     for b in ctx.document.body:
-        for r in money.find_rupiah(b.text):
+        for r in rupiah[b.text]:
             if r.amount is None or r.words_value is None or r.amount == r.words_value:
                 continue
             words = int_to_words(int(r.amount)) if r.amount == int(r.amount) else ""
@@ -1299,15 +1384,17 @@ def _template_notes(ctx: Context, params: PlaceholderParams) -> Iterator[Hit]:
     rx = _note_regex(params.note_patterns)
     if rx is None:
         return
+    needed = required_literals(rx.pattern, rx.flags)
+    if needed is not None and not any(map(ctx.facts.mentions, needed)):
+        return  # no word that every note holds is anywhere in the document
+    lowered = ctx.facts.lowered
+    seen: dict[str, list[re.Match[str]]] = {}  # a repeated paragraph text: scanned once
     for b in ctx.document.blocks:
         if b.story is Story.COMMENT:
             continue
-        notes = list(rx.finditer(b.text))
-        if notes:
-            blanks = [hit.span for hit in normalize.find_placeholders(b.text)]
-            notes = [  # a note inside a blank ("[pilih salah satu]") is reported as the blank
-                m for m in notes if not any(s <= m.start() and m.end() <= e for s, e in blanks)
-            ]
+        notes = seen.get(b.text)
+        if notes is None:
+            notes = seen[b.text] = _notes_in(rx, b.text, lowered[b.text])
         if not notes:
             continue
         shown = list(dict.fromkeys(" ".join(m.group(0).split()) for m in notes))
@@ -1321,6 +1408,16 @@ def _template_notes(ctx: Context, params: PlaceholderParams) -> Iterator[Hit]:
             run_start=notes[0].start(),
             run_end=notes[0].end(),
         )
+
+
+def _notes_in(rx: re.Pattern[str], text: str, low: str) -> list[re.Match[str]]:
+    """The template notes in a text (`low`: as `lower_for_search` gives it), but for those
+    inside a blank ("[pilih salah satu]"), which are reported as the blank."""
+    notes = list(finditer_from_literals(rx, text, low))  # tried only where a note can start
+    if notes:
+        blanks = [hit.span for hit in normalize.find_placeholders(text)]
+        notes = [m for m in notes if not any(s <= m.start() and m.end() <= e for s, e in blanks)]
+    return notes
 
 
 @dataclass(frozen=True, slots=True)
@@ -1446,22 +1543,21 @@ def check_foreign_residue(ctx: Context, params: ForeignResidueParams) -> Iterato
         for term in topic.terms
         if term.split()
     ]
-    texts = {b.index: b.text for b in ctx.document.body}
+    # a term whose first word is nowhere in the body cannot match in any block: most drafts
+    # hold none of them, and one search of the whole body replaces one per block
+    patterns = [p for p in patterns if p[2] is None or ctx.facts.mentions(p[2])]
+    if not patterns:
+        return
+    body = ctx.facts.body_map
+    seen: dict[str, list[tuple[int, int, str, str]]] = {}  # a repeated paragraph: scanned once
     for index in sorted(blocks):
-        text = texts.get(index, "")
-        folded = text.lower()
-        if "\u017f" in folded or "\u0131" in folded:
-            folded = folded.translate(_IGNORECASE_FOLD)
-        found: list[tuple[int, int, str, str]] = []
-        for pattern, topic_name, first in patterns:
-            if first is not None and first not in folded:
-                continue  # cheap exact pre-test: the regex cannot match without its first word
-            m = pattern.search(text)
-            if m:
-                found.append((m.start(), m.end(), m.group(0), topic_name))
+        block = body.get(index)
+        text = block.text if block is not None else ""
+        found = seen.get(text)
+        if found is None:
+            found = seen[text] = _residue(text, patterns)
         if not found:
             continue
-        found.sort()
         terms = list(dict.fromkeys(f[2] for f in found))
         topics_named = list(dict.fromkeys(f[3] for f in found))
         yield Hit(
@@ -1470,6 +1566,25 @@ def check_foreign_residue(ctx: Context, params: ForeignResidueParams) -> Iterato
             run_start=found[0][0],
             run_end=found[0][1],
         )
+
+
+def _residue(
+    text: str,
+    patterns: Sequence[tuple[re.Pattern[str], str, str | None]],
+) -> list[tuple[int, int, str, str]]:
+    """(start, end, term as written, topic) of each residue pattern's first match, in order."""
+    folded = text.lower()
+    if "\u017f" in folded or "\u0131" in folded:
+        folded = folded.translate(_IGNORECASE_FOLD)
+    found: list[tuple[int, int, str, str]] = []
+    for pattern, topic_name, first in patterns:
+        if first is not None and first not in folded:
+            continue  # cheap exact pre-test: the regex cannot match without its first word
+        m = pattern.search(text)
+        if m:
+            found.append((m.start(), m.end(), m.group(0), topic_name))
+    found.sort()
+    return found
 
 
 @dataclass(frozen=True, slots=True)
@@ -1556,6 +1671,8 @@ def _flagged_runs(
 ) -> Iterator[tuple[Block, int, int, str]]:
     """(block, start, end, text) of the first stretch of runs with a format flag, per block."""
     skip = {v.casefold() for v in ignore}
+    if not any(f.highlight if flag == "highlight" else f.hidden for f in ctx.facts.formats):
+        return  # no run of the document has the flag at all
     for b in ctx.document.blocks:
         if b.story is Story.COMMENT:
             continue
@@ -1682,14 +1799,19 @@ def check_self_name(ctx: Context, params: SelfNameParams) -> Iterator[Hit]:
         re.IGNORECASE,
     )
     found: list[tuple[int, re.Match[str], str, NameFamily]] = []
-    for b in ctx.document.body:
-        if ctx.outline.part_of(b.index) in params.skip_parts:
+    lowered = ctx.facts.lowered
+    starts = start_literals(rx.pattern, rx.flags)  # the names' first words the draft has
+    if starts is not None:
+        starts = tuple(word for word in starts if ctx.facts.mentions(word))
+    families: dict[str, NameFamily | None] = {}  # a draft says the same few names many times
+    for b in ctx.facts.outside(params.skip_parts):
+        if "ini" not in lowered[b.text]:  # no "… ini" at all: skip the regex scan
             continue
-        if "ini" not in lower_for_search(b.text):  # no "… ini" at all: skip the regex scan
-            continue
-        for m in rx.finditer(b.text):
+        for m in finditer_from_literals(rx, b.text, lowered[b.text], starts):
             said = " ".join(m.group(1).split())
-            fam = _family_of(said, params.families)
+            if said not in families:
+                families[said] = _family_of(said, params.families)
+            fam = families[said]
             if said[:1].isupper() and fam is not None:  # "perjanjian ini" in lower case: prose
                 found.append((b.index, m, said, fam))
     # suggest the own name the draft uses most ("MoU ini" in a MoU), else the family's first

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from naskah_lint.engine.api import Context, Hit, Kind
-from naskah_lint.model import Block, Section, Story
+from naskah_lint.model import Block, RunFormat, Section, Story
 
 _EPS = 0.01
 
@@ -165,21 +165,44 @@ def _casefolded(names: tuple[str, ...]) -> frozenset[str]:
     return frozenset(name.casefold() for name in names)
 
 
-def _bad_run(block: Block, params: FontParams, in_title: bool) -> _BadRun | None:
-    """The first visible text run of a paragraph whose font family or size is not allowed."""
-    allowed = _casefolded(params.fonts)
-    ignored = _casefolded(params.ignore_fonts)
+# What a run format says about a run of visible text in it (see `_format_verdict`).
+_SKIP, _OK, _BAD, _TOO_LARGE = 0, 1, 2, 3
+
+
+def _format_verdict(fmt: RunFormat, params: FontParams) -> int:
+    """_SKIP for hidden text and symbol fonts, _BAD for a font or size that is never allowed,
+    _TOO_LARGE for a size allowed only in the title, else _OK."""
+    if fmt.hidden:
+        return _SKIP
+    font, size = fmt.font, fmt.size_pt
+    if font is not None and font.strip().casefold() in _casefolded(params.ignore_fonts):
+        return _SKIP
+    if font is not None and font.strip().casefold() not in _casefolded(params.fonts):
+        return _BAD
+    if size is not None and size < params.min_size_pt - _EPS:
+        return _BAD
+    if size is not None and size > params.max_size_pt + _EPS:
+        return _TOO_LARGE
+    return _OK
+
+
+def _bad_run(
+    block: Block, params: FontParams, in_title: bool, verdicts: dict[int, int] | None = None
+) -> _BadRun | None:
+    """The first visible text run of a paragraph whose font family or size is not allowed.
+    `verdicts` remembers each format's verdict by id: a document has a few distinct formats
+    shared by thousands of runs, so each is judged once (the formats outlive the call)."""
+    if verdicts is None:
+        verdicts = {}
     for run in block.runs:
-        if run.kind != "text" or run.fmt.hidden or not run.text.strip():
+        if run.kind != "text":
             continue
-        font, size = run.fmt.font, run.fmt.size_pt
-        if font is not None and font.strip().casefold() in ignored:
-            continue
-        bad_font = font is not None and font.strip().casefold() not in allowed
-        too_small = size is not None and size < params.min_size_pt - _EPS
-        too_large = size is not None and size > params.max_size_pt + _EPS and not in_title
-        if bad_font or too_small or too_large:
-            return _BadRun(font=font, size=size)
+        fmt = run.fmt
+        verdict = verdicts.get(id(fmt))
+        if verdict is None:
+            verdict = verdicts[id(fmt)] = _format_verdict(fmt, params)
+        if (verdict == _BAD or (verdict == _TOO_LARGE and not in_title)) and run.text.strip():
+            return _BadRun(font=fmt.font, size=fmt.size_pt)
     return None
 
 
@@ -189,8 +212,11 @@ def check_font(ctx: Context, params: FontParams) -> Iterator[Hit]:
     outline = ctx.outline
     title = set(outline.title.blocks) if outline.title is not None else set()
     offending: list[tuple[Block, _BadRun]] = []
+    verdicts: dict[int, int] = {}
+    if all(_format_verdict(f, params) in (_OK, _SKIP) for f in ctx.facts.formats):
+        return  # no format in the document is ever wrong: no run needs a look
     for block in ctx.document.iter_story(Story.BODY):
-        bad = _bad_run(block, params, block.index in title)
+        bad = _bad_run(block, params, block.index in title, verdicts)
         if bad is not None:
             offending.append((block, bad))
     common = {

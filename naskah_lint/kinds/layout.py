@@ -10,7 +10,6 @@ from typing import Any
 from naskah_lint.engine.api import Context, Hit, Kind
 from naskah_lint.kinds.structure import (
     block_placeholders,
-    body_map,
     check_patterns,
     displayed_text,
     has_keyword,
@@ -47,7 +46,7 @@ def title_blocks(ctx: Context, include_nomor: bool = False) -> list[Block]:
     if title is None:
         return []
     nomor = {n.block for n in ctx.outline.nomor}
-    blocks = body_map(ctx.document)
+    blocks = ctx.facts.body_map
     return [
         blocks[i]
         for i in sorted(set(title.blocks))
@@ -210,8 +209,8 @@ def _paraf_tables(doc: Document, params: ParafParams) -> set[str | None]:
     """Header/footer parts holding a table whose cells name the parties (a paraf table)."""
     rx = re.compile(params.party_cell, re.IGNORECASE)
     cells: dict[tuple[str | None, int], set[tuple[int, int]]] = {}
-    for b in doc.blocks:
-        if b.story in (Story.HEADER, Story.FOOTER) and b.cell is not None and rx.search(b.text):
+    for b in (*doc.story(Story.HEADER), *doc.story(Story.FOOTER)):
+        if b.cell is not None and rx.search(b.text):
             cells.setdefault((b.story_part, b.cell.table), set()).add((b.cell.row, b.cell.col))
     return {part for (part, _t), found in cells.items() if len(found) >= params.min_party_cells}
 
@@ -221,8 +220,8 @@ def check_paraf(ctx: Context, params: ParafParams) -> Iterator[Hit]:
     doc = ctx.document
     marked_parts = {
         b.story_part
-        for b in doc.blocks
-        if b.story in (Story.HEADER, Story.FOOTER) and has_keyword(b.text, params.keywords)
+        for b in (*doc.story(Story.HEADER), *doc.story(Story.FOOTER))
+        if has_keyword(b.text, params.keywords)
     } | _paraf_tables(doc, params)
     sections = [s for s in doc.sections if s.last_block >= s.first_block]
     with_paraf = [
@@ -266,14 +265,12 @@ def check_logo(ctx: Context, params: LogoParams) -> Iterator[Hit]:
         return
     title = ctx.outline.title
     limit = max(title.blocks) if title is not None and title.blocks else 5
-    for block in doc.blocks:
-        near = (
-            (block.story is Story.BODY and block.index <= limit)
-            or block.story is Story.HEADER
-            or (block.story is Story.TEXTBOX and (block.anchor_block or 1) <= limit)
-        )
-        if not near:
-            continue
+    near = (  # the stories by themselves: a long body is not walked for its first blocks
+        *(b for b in doc.story(Story.BODY) if b.index <= limit),
+        *doc.story(Story.HEADER),
+        *(b for b in doc.story(Story.TEXTBOX) if (b.anchor_block or 1) <= limit),
+    )
+    for block in near:
         if block.has_image:
             return
         if any(re.search(p, block.text, re.IGNORECASE) for p in params.placeholders):

@@ -14,6 +14,7 @@ from typing import Any
 
 from naskah_lint.engine.api import Context, Hit, Kind
 from naskah_lint.kinds.consistency import Bilingual, blank_date
+from naskah_lint.lang.prefilter import lower_for_search, search_from_literals, start_literals
 from naskah_lint.model import Block, Document, Story
 from naskah_lint.outline.model import Outline, Party, Recital, Signature
 
@@ -46,10 +47,18 @@ def check_patterns(patterns: Sequence[str], where: str) -> None:
             raise ValueError(f"{where}: invalid regular expression {pattern!r} ({exc})") from None
 
 
-def matches(patterns: Sequence[str], text: str) -> re.Match[str] | None:
-    """The first match of any pattern in `text` (case-insensitive), or None."""
+def matches(
+    patterns: Sequence[str], text: str, lowered: Mapping[str, str] | None = None
+) -> re.Match[str] | None:
+    """The first match of any pattern in `text` (case-insensitive), or None. Each pattern is
+    tried only where one of its start literals occurs (`lowered`: the document's lower-cased
+    texts, `DocumentFacts.lowered`, when the caller has them)."""
+    low = lowered[text] if lowered is not None else None
     for pattern in patterns:
-        found = re.search(pattern, text, re.IGNORECASE)
+        rx = re.compile(pattern, re.IGNORECASE)  # (from re's own cache after the first time)
+        if low is None and start_literals(rx.pattern, rx.flags) is not None:
+            low = lower_for_search(text)
+        found = search_from_literals(rx, text, low)
         if found:
             return found
     return None
@@ -205,7 +214,7 @@ def _title_block_of(ctx: Context, text: str | None) -> int | None:
     if title is None or not title.blocks:
         return None
     if text:
-        blocks = body_map(ctx.document)
+        blocks = ctx.facts.body_map
         wanted = norm(text)
         for i in title.blocks:
             if i in blocks and wanted and wanted in norm(blocks[i].text):
@@ -280,7 +289,7 @@ def check_title_parties(ctx: Context, params: TitlePartiesParams) -> Iterator[Hi
     title = ctx.outline.title
     if title is None:
         return
-    blocks = body_map(ctx.document)
+    blocks = ctx.facts.body_map
     antara = next(
         (
             i
@@ -648,13 +657,18 @@ def _outline_part(outline: Outline, part: str) -> tuple[int, str] | None:
 def check_part_present(ctx: Context, params: PartPresentParams) -> Iterator[Hit]:
     """The part exists (outline or fallback patterns), is complete and in its place."""
     outline = ctx.outline
-    blocks = body_map(ctx.document)
+    blocks = ctx.facts.body_map
     found = _outline_part(outline, params.part)
     if found is not None and not found[1] and found[0] in blocks:
         found = (found[0], blocks[found[0]].text)
     if found is None and params.patterns:
         hit = next(
-            (b for b in region(ctx, params.search) if matches(params.patterns, b.text)), None
+            (
+                b
+                for b in region(ctx, params.search)
+                if matches(params.patterns, b.text, ctx.facts.lowered)
+            ),
+            None,
         )
         if hit is not None:
             found = (hit.index, hit.text)
@@ -845,7 +859,7 @@ def check_pasal_headings(ctx: Context, params: PasalHeadingsParams) -> Iterator[
                 severity=params.no_pasal_severity or None,
             )
         return
-    blocks = body_map(ctx.document)
+    blocks = ctx.facts.body_map
     titled = [
         p
         for p in outline.pasal
@@ -866,6 +880,7 @@ def check_pasal_headings(ctx: Context, params: PasalHeadingsParams) -> Iterator[
             },
             key="center-all",
         )
+    lowers: dict[tuple[str, tuple[str, ...]], bool] = {}
     for pasal in outline.pasal:
         label = pasal.number_text or "Pasal"
         if id(pasal) not in titled_ids:  # identity: `in titled` compared whole pasal trees
@@ -884,8 +899,9 @@ def check_pasal_headings(ctx: Context, params: PasalHeadingsParams) -> Iterator[
                 if pasal.title_block != pasal.heading_block
                 else pasal.title or ""
             )
-            lower = lowercase_words(shown, holes)
-            if lower:
+            if (shown, holes) not in lowers:  # the same few titles in every pasal
+                lowers[(shown, holes)] = bool(lowercase_words(shown, holes))
+            if lowers[(shown, holes)]:
                 yield Hit(
                     block=title_block.index,
                     message="caps",

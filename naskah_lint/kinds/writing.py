@@ -81,12 +81,20 @@ def _unit_inside(words: str, digits: int, units: tuple[str, ...]) -> str | None:
 def check_number_words(ctx: Context, params: NumberWordsParams) -> Iterator[Hit]:
     """Quantities in digits only ("3 bulan") -> "3 (tiga) bulan"; the unit inside the brackets
     ("1 (satu bulan)") -> "1 (satu) bulan"."""
-    for b in ctx.document.body:
-        if (params.skip_tables and b.cell is not None) or ctx.outline.part_of(
-            b.index
-        ) in params.skip_parts:
+    facts = ctx.facts
+    pairs = facts.scans(quantities.find_number_with_words)
+    bare = facts.scans(quantities.find_bare_quantities, tuple(params.units))
+    lowered = facts.lowered
+    # a bare quantity needs one of the units: a paragraph holding none of the units the
+    # document mentions at all is not scanned (ASCII units only: lower_for_search is exact)
+    words = {unit.split()[0].lower() for unit in params.units if unit.split()}
+    units = tuple(w for w in sorted(words) if facts.mentions(w))
+    if not all(w.isascii() for w in words):
+        units = ("",)  # "" is in every text: no paragraph is left out
+    for b in facts.outside(params.skip_parts):
+        if params.skip_tables and b.cell is not None:
             continue
-        for q in quantities.find_number_with_words(b.text):
+        for q in pairs[b.text]:
             unit = None
             if q.words_value is None and q.words_text:
                 unit = _unit_inside(q.words_text, q.digits, params.units)
@@ -104,7 +112,9 @@ def check_number_words(ctx: Context, params: NumberWordsParams) -> Iterator[Hit]
                 run_start=q.span[0],
                 run_end=q.span[1],
             )
-        for text, (s, e), value, _unit in quantities.find_bare_quantities(b.text, params.units):
+        if not any(map(lowered[b.text].__contains__, units)):
+            continue
+        for text, (s, e), value, _unit in bare[b.text]:
             num = re.search(r"\d[\d.]*", text)
             if num is None:
                 continue
@@ -158,10 +168,9 @@ def rupiah_canonical(amount: Decimal) -> str:
 def check_rupiah(ctx: Context, params: RupiahParams) -> Iterator[Hit]:
     """Money written as Rp10.000.000,00 (sepuluh juta rupiah): no "Rp. ", no ",-"."""
     stamp = re.compile(params.skip_after, re.IGNORECASE)
-    for b in ctx.document.body:
-        if ctx.outline.part_of(b.index) in params.skip_parts:
-            continue
-        for r in money.find_rupiah(b.text):
+    rupiah = ctx.facts.scans(money.find_rupiah, needs=money.RUPIAH_NEEDS)
+    for b in ctx.facts.outside(params.skip_parts):
+        for r in rupiah[b.text]:
             if stamp.search(b.text[max(0, r.span[0] - 20) : r.span[0]]):
                 continue
             codes = [c for c in params.problems if c in r.problems]
@@ -250,32 +259,59 @@ def _any_of(patterns: Sequence[str]) -> re.Pattern[str] | None:
 def check_substitution(ctx: Context, params: SubstitutionParams) -> Iterator[Hit]:
     """Non-standard spellings ("kerjasama") -> the standard one ("kerja sama"); one finding per
     spelling per paragraph (a paragraph repeating it gets one, on the first)."""
-    compiled = [(re.compile(s.pattern, re.IGNORECASE), s.replacement) for s in params.substitutions]
-    any_of = _any_of([s.pattern for s in params.substitutions])
-    # a word every spelling contains: a substring test rules most paragraphs out at once
-    literals = tuple(prefilter.required_literal(s.pattern) or "" for s in params.substitutions)
-    for b in ctx.document.body:
-        if ctx.outline.part_of(b.index) in params.skip_parts:
+    facts = ctx.facts
+    # a word every spelling contains: a substring test rules most paragraphs out at once, and
+    # a spelling whose word is in no body paragraph at all cannot match anywhere
+    wanted = []
+    for sub in params.substitutions:
+        literal = prefilter.required_literal(sub.pattern) or ""
+        if not literal or facts.mentions(literal):
+            wanted.append((sub, literal))
+    if not wanted:
+        return
+    compiled = [(re.compile(s.pattern, re.IGNORECASE), s.replacement) for s, _ in wanted]
+    any_of = _any_of([s.pattern for s, _ in wanted])
+    literals = tuple(literal for _, literal in wanted)
+    lowered = facts.lowered
+    spelt: dict[str, list[tuple[str, str, int, int]]] = {}  # a repeated text: scanned once
+    for b in facts.outside(params.skip_parts):
+        if all(literals) and not prefilter.may_match(lowered[b.text], literals):
             continue
-        if all(literals) and not prefilter.may_match(prefilter.lower_for_search(b.text), literals):
-            continue
-        if any_of is not None and any_of.search(b.text) is None:
-            continue  # one scan instead of one per spelling: most paragraphs have none
-        seen: set[tuple[str, str]] = set()
-        for rx, repl in compiled:
-            for m in rx.finditer(b.text):
-                title = _title_case_context(b.text, m.start())
-                expected = _same_case(m.group(0), m.expand(repl), title)
-                if (m.group(0), expected) in seen:
-                    continue
-                seen.add((m.group(0), expected))
-                yield Hit(
-                    block=b.index,
-                    params={"found": m.group(0), "expected": expected},
-                    key=f"{m.group(0)}|{m.start()}",
-                    run_start=m.start(),
-                    run_end=m.end(),
-                )
+        found = spelt.get(b.text)
+        if found is None:
+            found = spelt[b.text] = _misspellings(b.text, lowered[b.text], compiled, any_of)
+        for written, expected, start, end in found:
+            yield Hit(
+                block=b.index,
+                params={"found": written, "expected": expected},
+                key=f"{written}|{start}",
+                run_start=start,
+                run_end=end,
+            )
+
+
+def _misspellings(
+    text: str,
+    low: str,
+    compiled: Sequence[tuple[re.Pattern[str], str]],
+    any_of: re.Pattern[str] | None,
+) -> list[tuple[str, str, int, int]]:
+    """(as written, standard spelling, start, end) of each non-standard spelling in a text
+    (`low`: as `lower_for_search` gives it), each spelling once. The regexes are tried only
+    where a spelling can start: a case-insensitive scan of every character is slow."""
+    if any_of is not None and prefilter.search_from_literals(any_of, text, low) is None:
+        return []  # one search instead of one per spelling: most paragraphs have none
+    found: list[tuple[str, str, int, int]] = []
+    seen: set[tuple[str, str]] = set()
+    for rx, repl in compiled:
+        for m in prefilter.finditer_from_literals(rx, text, low):
+            title = _title_case_context(text, m.start())
+            expected = _same_case(m.group(0), m.expand(repl), title)
+            if (m.group(0), expected) in seen:
+                continue
+            seen.add((m.group(0), expected))
+            found.append((m.group(0), expected, m.start(), m.end()))
+    return found
 
 
 # --------------------------------------------------------------------------- meterai

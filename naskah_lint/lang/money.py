@@ -10,7 +10,7 @@ from decimal import Decimal, InvalidOperation
 from naskah_lint.lang._memo import per_text
 from naskah_lint.lang.terbilang import words_to_decimal
 
-__all__ = ["PROBLEM_CODES", "Rupiah", "find_rupiah", "parse_amount"]
+__all__ = ["PROBLEM_CODES", "RUPIAH_NEEDS", "Rupiah", "find_rupiah", "parse_amount"]
 
 #: Every code `Rupiah.problems` may hold, in the order they are reported.
 PROBLEM_CODES: tuple[str, ...] = (
@@ -137,6 +137,11 @@ def _rupiah(m: re.Match[str]) -> Rupiah:
         words_text=words_text,
         words_value=words_value,
     )
+
+
+#: What every amount `find_rupiah` finds holds, as `lower_for_search` writes it (a caller that
+#: has the lower-cased text may skip the call without it).
+RUPIAH_NEEDS = "rp"
 
 
 @per_text

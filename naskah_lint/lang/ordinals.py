@@ -7,15 +7,16 @@ is a real defect, so the series of the first ordinal matters.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Mapping
+from collections.abc import Mapping
 from functools import lru_cache
 from types import MappingProxyType
 
 from naskah_lint.lang._memo import per_text
-from naskah_lint.lang.prefilter import find_all, lower_for_search, matches_at
+from naskah_lint.lang.prefilter import lower_for_search
 from naskah_lint.lang.terbilang import int_to_words, words_to_int
 
 __all__ = [
+    "ALIAS_NEEDS",
     "MAX_ORDINAL",
     "ORDINALS",
     "find_party_aliases",
@@ -81,9 +82,19 @@ _ORDINAL_RE = (
 _PARTY = re.compile(r"(?P<pihak>[Pp](?<!\w[Pp])(?i:IHAK))(?i:\s+(?P<ord>" + _ORDINAL_RE + r")\b)")
 
 
-def _party_matches(text: str) -> Iterator[re.Match[str]]:
-    """What `_PARTY.finditer(text)` yields, trying the regex only where "pihak" starts."""
-    return matches_at(_PARTY, text, find_all(lower_for_search(text), "pihak"))
+@lru_cache(maxsize=256)
+def _alias_of(written: str) -> tuple[int, str] | None:
+    """(value, canonical alias) for an ordinal as written after PIHAK, None if no ordinal: a
+    draft writes the same few thousands of times."""
+    value = ordinal_value(written)
+    if value is None:
+        return None
+    series = SERIES_PERTAMA if written.upper() == SERIES_PERTAMA else SERIES_KESATU
+    return value, "PIHAK " + ordinal_word(value, series)
+
+
+#: What every alias `find_party_aliases` finds holds, as `lower_for_search` writes it.
+ALIAS_NEEDS = "pihak"
 
 
 @per_text
@@ -96,13 +107,16 @@ def find_party_aliases(text: str) -> list[tuple[str, tuple[int, int], int, str]]
     Generic lower-case "pihak ketiga" (third parties) is returned too: callers judge case.
     """
     found: list[tuple[str, tuple[int, int], int, str]] = []
-    for m in _party_matches(text):
-        written = m.group("ord")
-        value = ordinal_value(written)
-        if value is None:
-            continue
-        series = SERIES_PERTAMA if written.upper() == SERIES_PERTAMA else SERIES_KESATU
-        found.append(
-            (m.group(0), (m.start(), m.end()), value, "PIHAK " + ordinal_word(value, series))
-        )
+    low = lower_for_search(text)
+    at = low.find(ALIAS_NEEDS)
+    end = 0
+    # The regex is tried only where "pihak" starts (every match does), in a plain loop: this
+    # runs for every paragraph, and most hold a PIHAK or two.
+    while at >= 0:
+        if at >= end and (m := _PARTY.match(text, at)) is not None:
+            end = m.end()
+            alias = _alias_of(m.group("ord"))
+            if alias is not None:
+                found.append((m.group(0), (m.start(), end), alias[0], alias[1]))
+        at = low.find(ALIAS_NEEDS, at + 1)
     return found

@@ -4,23 +4,31 @@ A regex scan costs ~10-50 ns a character whatever the pattern; most paragraphs h
 a rule looks for. `required_literal` finds a run of plain characters every match of a simple
 pattern must contain, and `lower_for_search` lower-cases a text so that a substring test on it
 answers "could the case-insensitive regex match here?" exactly (see its docstring);
-`matches_at` runs a regex only where such a search says a match can start.
+`matches_at` runs a regex only where such a search says a match can start. `start_literals`
+and `required_literals` read those literals from any regex (with alternatives and groups), and
+`finditer_from_literals` / `search_from_literals` try a regex only where a match can start.
 """
 
 from __future__ import annotations
 
 import functools
+import importlib
 import re
 import string
 from collections.abc import Iterable, Iterator
+from typing import Any
 
 __all__ = [
     "find_all",
     "find_phrase",
+    "finditer_from_literals",
     "lower_for_search",
     "matches_at",
     "may_match",
     "required_literal",
+    "required_literals",
+    "search_from_literals",
+    "start_literals",
 ]
 
 # The only characters that Python's case-insensitive regex matching equates with an ASCII letter
@@ -182,6 +190,184 @@ def required_literal(pattern: str) -> str | None:
     return best.lower() if best.strip() else None
 
 
+_ZERO_WIDTH = ("AT", "ASSERT", "ASSERT_NOT")  # opcodes that match no character
+_REPEATS = ("MAX_REPEAT", "MIN_REPEAT", "POSSESSIVE_REPEAT")
+
+
+def _lowered_literal(char: str) -> str | None:
+    """What `lower_for_search` makes of every character a regex literal `char` matches, in
+    any case (None when that is not one known character: a non-ASCII letter)."""
+    if char.lower() == char.upper():
+        return char  # no case: it matches itself only
+    return char.lower() if char.isascii() else None
+
+
+def _start_literals(items: list[Any]) -> set[str] | None:
+    """Literals (as `lower_for_search` gives them) one of which starts every match of the
+    parsed items; None when unsure (a class range, a category, ".", a back-reference ...)."""
+    i, n = 0, len(items)  # (opcodes are compared by name: the parser's own constants)
+    while i < n and str(items[i][0]) in _ZERO_WIDTH:
+        i += 1  # \b, look-arounds: the match goes on at the same position
+    if i == n:
+        return None  # may match the empty string
+    op, av = str(items[i][0]), items[i][1]
+    if op == "LITERAL":
+        run: list[str] = []
+        while i < n and str(items[i][0]) == "LITERAL":
+            char = _lowered_literal(chr(items[i][1]))
+            if char is None:
+                break
+            run.append(char)
+            i += 1
+        return {"".join(run)} if run else None
+    if op == "IN":
+        found: set[str] = set()
+        for item_op, item in av:
+            char = _lowered_literal(chr(item)) if str(item_op) == "LITERAL" else None
+            if char is None:
+                return None  # a range, a category, a negated class
+            found.add(char)
+        return found
+    if op == "BRANCH":
+        found = set()
+        for branch in av[1]:
+            starts = _start_literals(list(branch))
+            if starts is None:
+                return None
+            found |= starts
+        return found
+    if op == "SUBPATTERN":
+        return _start_literals(list(av[3]))
+    if op in _REPEATS:
+        inner = _start_literals(list(av[2]))
+        if av[0] >= 1 or inner is None:
+            return inner
+        rest = _start_literals(items[i + 1 :])  # optional: the match may start after it
+        return None if rest is None else inner | rest
+    return None
+
+
+def _required_literals(items: list[Any]) -> set[str] | None:
+    """Literals (as `lower_for_search` gives them) one of which every match of the parsed
+    items contains; of the sequence's required parts, the one whose shortest literal is the
+    longest. None when no part is known to need a literal."""
+    candidates: list[set[str]] = []
+    i, n = 0, len(items)
+    while i < n:
+        op, av = str(items[i][0]), items[i][1]
+        found: set[str] | None = None
+        if op == "LITERAL":
+            run: list[str] = []
+            while i < n and str(items[i][0]) == "LITERAL":
+                char = _lowered_literal(chr(items[i][1]))
+                if char is None:
+                    break
+                run.append(char)
+                i += 1
+            if run:
+                candidates.append({"".join(run)})
+                continue
+        elif op == "SUBPATTERN":
+            found = _required_literals(list(av[3]))
+        elif op == "BRANCH":
+            found = set()
+            for branch in av[1]:
+                needed = _required_literals(list(branch))
+                if needed is None:
+                    found = None
+                    break
+                found |= needed
+        elif op in _REPEATS and av[0] >= 1:
+            found = _required_literals(list(av[2]))
+        if found:
+            candidates.append(found)
+        i += 1  # anything else (classes, look-arounds, optional parts) needs no literal
+    if not candidates:
+        return None
+    return max(candidates, key=lambda c: (min(map(len, c)), -len(c)))
+
+
+@functools.lru_cache(maxsize=512)
+def required_literals(pattern: str, flags: int = 0) -> tuple[str, ...] | None:
+    r"""Literals one of which every match of `pattern` (compiled with `flags`) contains, as
+    `lower_for_search` writes them: a text whose `lower_for_search` holds none of them has no
+    match. None when that is not simply known. r"\(\s*(?:coret|pilih)[^()]*\)" ->
+    ("coret", "pilih")."""
+    if flags & (re.LOCALE | re.VERBOSE):
+        return None
+    try:
+        parsed = importlib.import_module("re._parser").parse(pattern, flags)
+        found = _required_literals(list(parsed))
+    except Exception:  # an unusual pattern, or another Python's parser: unsure
+        return None
+    return tuple(sorted(found)) if found and all(found) else None
+
+
+@functools.lru_cache(maxsize=512)
+def start_literals(pattern: str, flags: int = 0) -> tuple[str, ...] | None:
+    r"""Literals one of which every match of `pattern` (compiled with `flags`) starts with, as
+    `lower_for_search` writes them: where a match starts, `lower_for_search(text)` holds one of
+    them. None when that is not simply known (the pattern may match "" or start with ".", a
+    range, a category ...). r"(berlaku|jangka\s+waktu)" -> ("berlaku", "jangka");
+    r"\(\s*coret" -> ("(",)."""
+    if flags & (re.LOCALE | re.VERBOSE):
+        return None
+    try:
+        parsed = importlib.import_module("re._parser").parse(pattern, flags)
+        found = _start_literals(list(parsed))
+    except Exception:  # an unusual pattern, or another Python's parser: unsure
+        return None
+    return tuple(sorted(found)) if found else None
+
+
+def _literal_starts(literals: tuple[str, ...], low: str) -> list[int]:
+    """Every index of `low` where one of the literals starts, ascending, no repeats."""
+    starts: list[int] = []
+    for literal in literals:
+        at = low.find(literal)
+        while at >= 0:
+            starts.append(at)
+            at = low.find(literal, at + 1)
+    return sorted(set(starts)) if len(literals) > 1 else starts
+
+
+def finditer_from_literals(
+    pattern: re.Pattern[str],
+    text: str,
+    low: str | None = None,
+    literals: tuple[str, ...] | None = None,
+) -> list[re.Match[str]]:
+    """What `pattern.finditer(text)` yields, the regex tried only where one of its
+    `start_literals` occurs (`low`: `lower_for_search(text)` when the caller has it): a few
+    `str.find` calls instead of a regex scan of every character. `literals`: those of the
+    start literals worth looking for (a caller may leave out what the text cannot hold)."""
+    if literals is None:
+        literals = start_literals(pattern.pattern, pattern.flags)
+    if literals is None:
+        return list(pattern.finditer(text))
+    found: list[re.Match[str]] = []
+    end = 0
+    for start in _literal_starts(literals, lower_for_search(text) if low is None else low):
+        if start >= end and (m := pattern.match(text, start)) is not None:
+            found.append(m)
+            end = m.end()
+    return found
+
+
+def search_from_literals(
+    pattern: re.Pattern[str], text: str, low: str | None = None
+) -> re.Match[str] | None:
+    """What `pattern.search(text)` finds, the regex tried only where one of its
+    `start_literals` occurs (see `finditer_from_literals`)."""
+    literals = start_literals(pattern.pattern, pattern.flags)
+    if literals is None:
+        return pattern.search(text)
+    for start in _literal_starts(literals, lower_for_search(text) if low is None else low):
+        if (m := pattern.match(text, start)) is not None:
+            return m
+    return None
+
+
 def may_match(low: str, literals: tuple[str, ...]) -> bool:
     """Whether a text (as `lower_for_search` gives it) holds any of the literals."""
     return any(map(low.__contains__, literals))
@@ -193,18 +379,22 @@ def _phrase_pattern(needle: str) -> re.Pattern[str]:
     return re.compile(r"\s+".join(re.escape(part) for part in needle.split()), re.IGNORECASE)
 
 
-def find_phrase(text: str, needle: str, start: int = 0) -> tuple[int, int] | None:
+def find_phrase(
+    text: str, needle: str, start: int = 0, low: str | None = None
+) -> tuple[int, int] | None:
     r"""The span of the first occurrence of `needle` in `text` at or after `start`, in any case
     and with any whitespace between its words, as `re.search` finds it with the words joined by
     r"\s+" and re.IGNORECASE; None if absent or `needle` has no words. An ASCII needle is found
-    with substring searches (no regex to compile per needle: a cold start compiles none)."""
+    with substring searches (no regex to compile per needle: a cold start compiles none); `low`
+    is `lower_for_search(text)` when the caller has it already."""
     parts = needle.split()
     if not parts:
         return None
     if not needle.isascii():
         m = _phrase_pattern(" ".join(parts)).search(text, start)
         return (m.start(), m.end()) if m else None
-    low = lower_for_search(text)
+    if low is None:
+        low = lower_for_search(text)
     words = [part.lower() for part in parts]
     first = words[0]
     at = low.find(first, max(start, 0))

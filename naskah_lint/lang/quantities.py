@@ -87,6 +87,21 @@ def _norm_unit(unit: str) -> str:
     return " ".join(unit.lower().split())
 
 
+def _digit_then_bracket(text: str) -> bool:
+    """Whether a digit is followed by "(" (spaces between allowed) somewhere in `text`, as
+    every "N (words)" match has it: a few `str.find` calls instead of a regex scan
+    (str.isdecimal and str.isspace are exactly the regex's \\d and \\s)."""
+    at = text.find("(")
+    while at >= 0:
+        before = at - 1
+        while before >= 0 and text[before].isspace():
+            before -= 1
+        if before >= 0 and text[before].isdecimal():
+            return True
+        at = text.find("(", at + 1)
+    return False
+
+
 @per_text
 def find_number_with_words(text: str) -> list[NumberWithWords]:
     """Every "N (words)" whose bracket starts with a number word, with the unit if any.
@@ -95,6 +110,8 @@ def find_number_with_words(text: str) -> list[NumberWithWords]:
     caller to report); money ("Rp10.000 (sepuluh ribu rupiah)") is left to `money`.
     """
     found: list[NumberWithWords] = []
+    if not _digit_then_bracket(text):
+        return found  # most paragraphs: no digit before a bracket, no pair
     for m in _NUMBER_WITH_WORDS.finditer(text):
         words = m.group("words")
         first = re.split(r"[\s\-]+", words.strip())[0].lower()
