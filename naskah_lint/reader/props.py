@@ -8,7 +8,6 @@ so dicts layer with `dict.update` in precedence order.
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
 from typing import Any
 
 from lxml import etree
@@ -184,16 +183,16 @@ def _rpr_into(rpr: etree._Element, out: PropDict) -> tuple[str | None, etree._El
     return rstyle, change
 
 
-@dataclass(slots=True)
-class ParaProps:
-    """What one pPr holds: direct paragraph properties plus the elements read separately."""
-
-    direct: PropDict
-    style: str | None = None
-    numpr: etree._Element | None = None
-    sectpr: etree._Element | None = None
-    mark_rpr: etree._Element | None = None
-    change: etree._Element | None = None
+# What one pPr holds: (direct paragraph properties, pStyle value, numPr, sectPr, paragraph mark
+# rPr, pPrChange), the elements to be read separately. A tuple: built once per paragraph.
+ParaProps = tuple[
+    PropDict,
+    str | None,
+    etree._Element | None,
+    etree._Element | None,
+    etree._Element | None,
+    etree._Element | None,
+]
 
 
 _PPR_CODES = {
@@ -214,7 +213,7 @@ def parse_ppr(ppr: etree._Element | None) -> PropDict:
     """The paragraph properties a pPr element sets (numPr, style and rPr excluded)."""
     if ppr is None:
         return {}
-    return paragraph_props(ppr).direct
+    return paragraph_props(ppr)[0]
 
 
 def paragraph_props(
@@ -223,7 +222,7 @@ def paragraph_props(
     """Read a paragraph's pPr in one pass over its children. With `cache` (one read's), the
     direct properties are parsed once per distinct (tag, attributes) sequence of the children
     they come from: drafts repeat a few paragraph formats hundreds of times."""
-    props = ParaProps({})
+    style = numpr = sectpr = mark_rpr = change = None
     codes = _PPR_CODES
     direct: list[tuple[int, etree._Element]] = []
     key: list[Any] = []
@@ -236,26 +235,27 @@ def paragraph_props(
             key.append(code)
             key += child.items()
         elif code == 5:
-            props.style = child.get(W_VAL)
+            style = child.get(W_VAL)
         elif code == 6:
-            props.numpr = child
+            numpr = child
         elif code == 7:
-            props.sectpr = child
+            sectpr = child
         elif code == 8:
-            props.mark_rpr = child
+            mark_rpr = child
         else:
-            props.change = child
+            change = child
+    props: PropDict
     if not direct:
-        return props
-    if cache is None:
-        props.direct = _direct_props(direct)
-        return props
-    frozen = tuple(key)
-    hit = cache.get(frozen)
-    if hit is None:
-        hit = cache[frozen] = _direct_props(direct)
-    props.direct = hit  # shared between paragraphs: never mutated
-    return props
+        props = {}
+    elif cache is None:
+        props = _direct_props(direct)
+    else:
+        frozen = tuple(key)
+        hit = cache.get(frozen)
+        if hit is None:
+            hit = cache[frozen] = _direct_props(direct)
+        props = hit  # shared between paragraphs: never mutated
+    return props, style, numpr, sectpr, mark_rpr, change
 
 
 def _direct_props(children: list[tuple[int, etree._Element]]) -> PropDict:

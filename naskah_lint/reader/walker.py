@@ -9,7 +9,7 @@ what a writer finds by iterating the same XML; run locators count `p.iter(w:r)` 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -18,7 +18,6 @@ from lxml import etree
 from naskah_lint.model import (
     Block,
     CellPos,
-    Locator,
     Numbering,
     ParaFormat,
     Revision,
@@ -27,6 +26,7 @@ from naskah_lint.model import (
     Story,
 )
 from naskah_lint.reader import ns
+from naskah_lint.reader.build import new_block, new_run
 from naskah_lint.reader.numbering import PUA_GLYPHS, Counters
 from naskah_lint.reader.package import too_large
 from naskah_lint.reader.props import (
@@ -46,12 +46,14 @@ M_OMATHPARA = f"{{{M_NS}}}oMathPara"
 _BODY = Story.BODY
 _W_PPR = ns.W_PPR
 _W_P = ns.W_P
+_W_R = ns.W_R
+_W_T = ns.W_T
+_W_RPR = ns.W_RPR
 _PAGE_FIELD = re.compile(r"(?<![A-Za-z])PAGE(?![A-Za-z])", re.IGNORECASE)  # not NUMPAGES, PAGEREF
-# Dispatch codes for run-level content (one dict lookup per child instead of a chain of
-# string comparisons; pPr maps to a code that does nothing).
-_RUN, _WRAPPER, _INSERTED, _DELETED, _SDT, _FLDSIMPLE, _ALTERNATE, _COMMENT, _MATH, _PPR = range(10)
+# Dispatch codes for run-level content other than w:r (tested first, by equality): one dict
+# lookup per child instead of a chain of string comparisons; pPr maps to a code that does nothing.
+_WRAPPER, _INSERTED, _DELETED, _SDT, _FLDSIMPLE, _ALTERNATE, _COMMENT, _MATH, _PPR = range(9)
 _INLINE_CODES = {
-    ns.W_R: _RUN,
     **dict.fromkeys((ns.W_HYPERLINK, ns.W_SMARTTAG, ns.W_CUSTOMXML, ns.W_DIR, ns.W_BDO), _WRAPPER),
     ns.W_INS: _INSERTED,
     ns.W_MOVETO: _INSERTED,
@@ -148,21 +150,22 @@ class Para:
         return "".join(self.parts)
 
     def finish(self, page: int | None) -> Block:
-        return Block(
-            story=self.story,
-            index=self.index,
-            text="".join(self.parts),
-            runs=tuple(self.runs),
-            para=self.para,
-            numbering=self.numbering,
-            cell=self.cell,
-            section=self.section,
-            locator=Locator(self.part, self.ordinal),
-            anchor_block=self.anchor,
-            story_part=self.story_part,
-            has_image=self.images > 0,
-            has_page_field=self.page_field,
-            page=page,
+        return new_block(
+            self.story,
+            self.index,
+            "".join(self.parts),
+            tuple(self.runs),
+            self.para,
+            self.numbering,
+            self.cell,
+            self.section,
+            self.part,
+            self.ordinal,
+            self.anchor,
+            self.story_part,
+            self.images > 0,
+            self.page_field,
+            page,
         )
 
 
@@ -364,23 +367,20 @@ class PartWalker:
         num_id = ilvl = None
         sectpr = mark_rpr = None
         direct: PropDict = {}
-        ppr = None
-        for first in p:  # the pPr, if any, is the first child (no len() or p[0] proxies)
+        # The pPr, if any, is the first child: read it from the iterator the runs are then
+        # read from, so that it is not fetched (as a new proxy) a second time.
+        children: Iterable[etree._Element] = p
+        for first in p:
             if first.tag == _W_PPR:
-                ppr = first
+                children = first.itersiblings()
+                direct, pstyle_id, numpr, sectpr, mark_rpr, change = paragraph_props(
+                    first, c.ppr_cache
+                )
+                if numpr is not None:
+                    num_id, ilvl = parse_numpr(numpr)
+                if change is not None:
+                    self._revision("pPrChange", change, story, index, "")
             break
-        if ppr is not None:
-            props = paragraph_props(ppr, c.ppr_cache)
-            direct, pstyle_id, sectpr, mark_rpr = (
-                props.direct,
-                props.style,
-                props.sectpr,
-                props.mark_rpr,
-            )
-            if props.numpr is not None:
-                num_id, ilvl = parse_numpr(props.numpr)
-            if props.change is not None:
-                self._revision("pPrChange", props.change, story, index, "")
         style = self.styles.paragraph(pstyle_id)
         numbering = level_ppr = None
         label_rpr: PropDict = {}
@@ -396,17 +396,17 @@ class PartWalker:
                 level_ppr, label_rpr = self.counters.defs.level_props(num_id, numbering.ilvl)
         fmt = self.styles.para_format(style, level_ppr or {}, direct)
         b = Para(
-            story=story,
-            index=index,
-            part=self.part,
-            ordinal=ordinal,
-            style=style,
-            para=fmt,
-            cell=cell.pos() if cell is not None else None,
-            section=self.section,
-            anchor=anchor,
-            story_part=self.story_part,
-            numbering=numbering,
+            story,
+            index,
+            self.part,
+            ordinal,
+            style,
+            fmt,
+            cell.pos() if cell is not None else None,
+            self.section,
+            anchor,
+            self.story_part,
+            numbering,
         )
         story_paras.append(b)
         self.paras.append(b)
@@ -428,7 +428,7 @@ class PartWalker:
             text = numbering.label + _SUFFIX.get(numbering.suffix, "\t")
             b.add(text, Run(text=text, start=0, fmt=label_fmt, kind="label"))
             b.content_start = b.length
-        self.inline(p, b, False)
+        self.inline(children, b, False)
         if sectpr is not None and body and cell is None and anchor is None:
             self.section_breaks.append((sectpr, index))
             self.section += 1
@@ -459,14 +459,17 @@ class PartWalker:
 
     # ---- inline content ----------------------------------------------------------------------
 
-    def inline(self, parent: etree._Element, b: Para, inserted: bool) -> None:
-        """Walk run-level content of a paragraph (or of a wrapper inside it)."""
+    def inline(self, parent: Iterable[etree._Element], b: Para, inserted: bool) -> None:
+        """Walk run-level content of a paragraph (or of a wrapper inside it): the children of
+        `parent` (an element, or an iterator over a paragraph's children after its pPr)."""
         codes = _INLINE_CODES
         for child in parent:
-            code = codes.get(child.tag)
-            if code == _RUN:
+            tag = child.tag
+            if tag == _W_R:  # the common child, told apart without hashing its tag
                 self.run(child, b, inserted)
-            elif code == _WRAPPER:
+                continue
+            code = codes.get(tag)
+            if code == _WRAPPER:
                 self.inline(child, b, inserted)
             elif code is None:
                 if len(child):
@@ -522,19 +525,24 @@ class PartWalker:
         fmt: RunFormat | None = None
         codes = _RUN_CODES
         for child in r:
-            code = codes.get(child.tag)
-            if code == _T:
+            # w:t and w:rPr, nearly every child, are told apart by equality (a fresh tag
+            # string compared to a constant), the rest by one dict lookup (which hashes it)
+            tag = child.tag
+            if tag == _W_T:
                 if not self.hidden_fields:
                     text = child.text
                     if text:
                         if "\r" in text or "\n" in text:
                             text = text.replace("\r\n", "\n").replace("\r", "\n")
                         pieces.append(text)
-            elif code == _RPR_:
-                rpr = child
-            elif code is None:
                 continue
-            elif code == _FLDCHAR:
+            if tag == _W_RPR:
+                rpr = child
+                continue
+            code = codes.get(tag)
+            if code is None:
+                continue
+            if code == _FLDCHAR:
                 if pieces:
                     fmt = self._emit(b, rpr, fmt, pieces, kind, inserted, locator)
                 self._field_char(child, b)
@@ -594,7 +602,7 @@ class PartWalker:
                 self.c.break_pending = False
             start = b.length
             b.parts.append(text)
-            b.runs.append(Run(text, start, fmt, kind, inserted, locator))
+            b.runs.append(new_run(text, start, fmt, kind, inserted, locator))
             b.length = start + len(text)
 
     def _run_format(self, b: Para, rpr: etree._Element | None) -> RunFormat:
@@ -623,7 +631,7 @@ class PartWalker:
         pieces.clear()
         if b.story is _BODY and not text.isspace():
             self.c.break_pending = False
-        b.add(text, Run(text, b.length, fmt, kind, inserted, locator))
+        b.add(text, new_run(text, b.length, fmt, kind, inserted, locator))
         return fmt
 
     def _field_char(self, el: etree._Element, b: Para) -> None:
