@@ -7,7 +7,6 @@ survives edits elsewhere in a draft. A baseline file is JSON:
 
 from __future__ import annotations
 
-import json
 from collections import Counter
 from collections.abc import Mapping
 from dataclasses import replace
@@ -32,11 +31,15 @@ def baseline_text(report: Report) -> str:
         if r.error is None
     }
     data = {"schema_version": 1, "tool": "naskah-lint", "files": dict(sorted(files.items()))}
+    import json  # here, not at the top: a check without a baseline needs no JSON
+
     return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
 
 
 def load_baseline(path: Path) -> Baseline:
     """Read a baseline file; a missing or malformed one is a ConfigError (exit 2)."""
+    import json  # here, not at the top: a check without a baseline needs no JSON
+
     try:
         raw = json.loads(path.read_text(encoding="utf-8"))
     except FileNotFoundError:

@@ -12,8 +12,8 @@ import re
 import string
 import traceback
 from collections.abc import Iterable, Iterator, Mapping, Sequence
-from dataclasses import dataclass, replace
-from typing import TYPE_CHECKING, Any
+from dataclasses import replace
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from naskah_lint.engine import loader
 from naskah_lint.engine.api import Context, Hit, Pack, RuleSpec, Text
@@ -49,8 +49,7 @@ UNUSED_RULE = "META-UNUSED-SUPPRESSION"
 _SPACE = re.compile(r"\s+")
 
 
-@dataclass(frozen=True, slots=True)
-class RuleFailure:
+class RuleFailure(NamedTuple):
     """A kind (or its message template) that failed on this document: our bug, exit code 3."""
 
     rule: str
@@ -59,8 +58,7 @@ class RuleFailure:
     traceback: str
 
 
-@dataclass(frozen=True, slots=True)
-class RunOutcome:
+class RunOutcome(NamedTuple):
     """What `execute` found on one document, and which rules failed (our bugs)."""
 
     findings: tuple[Finding, ...]
@@ -156,8 +154,7 @@ def _title_block(outline: Outline, document: Document) -> int | None:
     return 1 if any(b.story is Story.BODY for b in document.blocks) else None
 
 
-@dataclass(frozen=True, slots=True)
-class _Placed:
+class _Placed(NamedTuple):
     """Where a hit is, for the finding and for its fingerprint."""
 
     location: Location
@@ -291,8 +288,7 @@ def _finding(rule: RuleSpec, hit: Hit, placed: _Placed, settings: Settings) -> F
     )
 
 
-@dataclass(frozen=True, slots=True)
-class _Built:
+class _Built(NamedTuple):
     """A finding before its fingerprint, with what the fingerprint is made of."""
 
     finding: Finding

@@ -9,23 +9,36 @@ the whole document when anchored in the title block.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from naskah_lint.engine.select import matches
 from naskah_lint.findings import Finding
 from naskah_lint.model import Comment, Story
 
-_HEAD = re.compile(r"^\s*naskah[-\s]?lint\s*:\s*(abaikan|ignore)\b(?P<rest>.*)$", re.I | re.S)
-# The dash separating the ids from the reason: spaced hyphen, en/em dash, or a double hyphen.
-_SPLIT = re.compile(r"\s+(?:--|-|–|—)\s*|\s*(?:--|–|—)\s*")
-_REASON_PREFIX = re.compile(r"^\s*(alasan|reason)\s*:\s*", re.I)
-_TOKEN = re.compile(r"^[A-Z][A-Z0-9]*(?:-[A-Z0-9]+)*-?$")
+
+class _Syntax(NamedTuple):
+    head: re.Pattern[str]
+    split: re.Pattern[str]  # the dash separating the ids from the reason
+    reason_prefix: re.Pattern[str]
+    token: re.Pattern[str]
 
 
-@dataclass(frozen=True, slots=True)
-class Suppression:
+@functools.cache
+def _syntax() -> _Syntax:
+    """The patterns of a suppression comment, compiled on first use (most drafts have none)."""
+    return _Syntax(
+        head=re.compile(r"^\s*naskah[-\s]?lint\s*:\s*(abaikan|ignore)\b(?P<rest>.*)$", re.I | re.S),
+        # spaced hyphen, en/em dash, or a double hyphen
+        split=re.compile(r"\s+(?:--|-|–|—)\s*|\s*(?:--|–|—)\s*"),
+        reason_prefix=re.compile(r"^\s*(alasan|reason)\s*:\s*", re.I),
+        token=re.compile(r"^[A-Z][A-Z0-9]*(?:-[A-Z0-9]+)*-?$"),
+    )
+
+
+class Suppression(NamedTuple):
     """One parsed suppression comment."""
 
     comment_id: str
@@ -52,17 +65,18 @@ class Suppression:
 
 def parse_suppression(comment: Comment, title_blocks: Sequence[int]) -> Suppression | None:
     """Parse a comment; None when it is not a suppression."""
-    head = _HEAD.match(comment.text)
+    syntax = _syntax()
+    head = syntax.head.match(comment.text)
     if head is None:
         return None
     rest = head.group("rest").strip()
-    parts = _SPLIT.split(rest, maxsplit=1)
+    parts = syntax.split.split(rest, maxsplit=1)
     ids_text = parts[0]
-    reason = _REASON_PREFIX.sub("", parts[1]).strip() if len(parts) > 1 else ""
+    reason = syntax.reason_prefix.sub("", parts[1]).strip() if len(parts) > 1 else ""
     selectors = tuple(
         tok.upper().rstrip("-")
         for tok in re.split(r"[\s,;]+", ids_text)
-        if tok and _TOKEN.match(tok.upper())
+        if tok and syntax.token.match(tok.upper())
     )
     anchored_in_title = (
         comment.anchor_story is Story.BODY
@@ -79,8 +93,7 @@ def parse_suppression(comment: Comment, title_blocks: Sequence[int]) -> Suppress
     )
 
 
-@dataclass(frozen=True, slots=True)
-class SuppressionOutcome:
+class SuppressionOutcome(NamedTuple):
     """The findings left, how many were silenced, and the suppressions to report (META)."""
 
     kept: tuple[Finding, ...]

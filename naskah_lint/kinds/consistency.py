@@ -15,7 +15,7 @@ from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import date
 from decimal import Decimal
-from typing import Any
+from typing import Any, NamedTuple
 
 from naskah_lint.engine.api import Context, Hit, Kind
 from naskah_lint.lang import dates, money, normalize, ordinals, quantities
@@ -300,13 +300,16 @@ def check_empty_date(ctx: Context, params: NoParams) -> Iterator[Hit]:
     )
 
 
-_DATE_PHRASE_END = re.compile(r",?\s*(?:bertempat\b|kami\b|yang\s+bertanda)", re.IGNORECASE)
+@functools.cache
+def _date_phrase_end() -> re.Pattern[str]:
+    """Where an opening's date ends (compiled on first use: only a finding quotes it)."""
+    return re.compile(r",?\s*(?:bertempat\b|kami\b|yang\s+bertanda)", re.IGNORECASE)
 
 
 def _date_phrase(text: str, limit: int = 120) -> str:
     """The opening up to where the date ends ("… tahun ……"), before the place and "kami"."""
     flat = " ".join(text.split())
-    m = _DATE_PHRASE_END.search(flat)
+    m = _date_phrase_end().search(flat)
     if m and m.start() > 0:
         flat = flat[: m.start()].rstrip(" ,")
     return flat if len(flat) <= limit else flat[: limit - 1].rstrip() + "…"
@@ -956,8 +959,7 @@ class DefinedTermsParams:
 _PARA_PIHAK = re.compile(r"(?=[Pp])\bpara\s+pihak\b", re.IGNORECASE)
 
 
-@dataclass(frozen=True, slots=True)
-class _PartyTerms:
+class _PartyTerms(NamedTuple):
     """How a draft defines its party terms: the ordinals defined, the series, the PARA PIHAK
     definition as written, and whether the draft's own convention is capitals."""
 
@@ -1234,8 +1236,7 @@ class JangkaWaktuParams:
     max_years: int = 5
 
 
-@dataclass(frozen=True, slots=True)
-class _Term:
+class _Term(NamedTuple):
     block: int
     duration: quantities.Duration
     start: date | None
@@ -1320,7 +1321,12 @@ def check_jangka_waktu_max(ctx: Context, params: JangkaWaktuParams) -> Iterator[
 # --------------------------------------------------------------------------- lampiran
 
 
-_LAMPIRAN_NUM = re.compile(r"\bLampiran\s+([IVXLC]+|\d+)\b", re.IGNORECASE)
+@functools.cache
+def _lampiran_num() -> re.Pattern[str]:
+    """A cited annex number (compiled on first use: only drafts with annexes and citations)."""
+    return re.compile(r"\bLampiran\s+([IVXLC]+|\d+)\b", re.IGNORECASE)
+
+
 _ROMAN = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII")
 
 
@@ -1354,7 +1360,7 @@ def check_lampiran(ctx: Context, params: NoParams) -> Iterator[Hit]:
     annex_count = len(lam.annex_blocks)
     for b in lam.reference_blocks:
         text = block_text(ctx, b)
-        for m in _LAMPIRAN_NUM.finditer(text):
+        for m in _lampiran_num().finditer(text):
             num = m.group(1).upper()
             if num in present or (annex_count == 1 and num in ("I", "1") and not present):
                 continue

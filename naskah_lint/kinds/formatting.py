@@ -9,7 +9,7 @@ from __future__ import annotations
 import functools
 from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 from naskah_lint.engine.api import Context, Hit, Kind
 from naskah_lint.model import Block, RunFormat, Section, Story
@@ -153,8 +153,7 @@ class FontParams:
     max_findings: int = 10  # beyond this many paragraphs, one summary finding per document
 
 
-@dataclass(frozen=True, slots=True)
-class _BadRun:
+class _BadRun(NamedTuple):
     font: str | None
     size: float | None
 

@@ -5,8 +5,7 @@ from __future__ import annotations
 import functools
 import re
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 from naskah_lint.lang.prefilter import lower_for_search, may_match
 from naskah_lint.lang.references import (
@@ -19,7 +18,6 @@ from naskah_lint.outline.clauses import ClauseTable, match_title
 from naskah_lint.outline.lines import _TEXT_LABEL, Line, clean
 from naskah_lint.outline.model import Ayat, ListItem, Pasal, XRef
 
-_ARTICLE = re.compile(r"^\s*ARTICLE\s+(?P<num>\d{1,3})\b\s*[.:]?\s*(?P<rest>.*)$", re.IGNORECASE)
 _NUMBER_TEXT = re.compile(
     r"^\s*(?:pasal|article)\s*(?:\d{1,3}(?!\d)|[IVXLC]{1,6}\b)", re.IGNORECASE
 )
@@ -31,8 +29,13 @@ _WORD = re.compile(r"[A-Za-z][\w'’/-]*")
 _SMALL = frozenset({"dan", "atau", "serta", "di", "ke", "dari", "yang", "untuk", "dengan", "atas"})
 
 
-@dataclass(frozen=True, slots=True)
-class Heading:
+@functools.cache
+def _article() -> re.Pattern[str]:
+    """An English "ARTICLE N" heading (compiled on first use: most drafts are Indonesian)."""
+    return re.compile(r"^\s*ARTICLE\s+(?P<num>\d{1,3})\b\s*[.:]?\s*(?P<rest>.*)$", re.IGNORECASE)
+
+
+class Heading(NamedTuple):
     """A "Pasal N" line (by line index) and what it says on the same line."""
 
     line: int  # index into lines
@@ -42,8 +45,7 @@ class Heading:
     numbered_by_word: bool
 
 
-@dataclass(frozen=True, slots=True)
-class Bab:
+class Bab(NamedTuple):
     """A "BAB I" line that groups the pasal after it."""
 
     line: int
@@ -55,7 +57,7 @@ def _heading(index: int, line: Line, english: bool) -> Heading | None:
     if not line.raw.strip() or len(line.text) > 160:
         return None
     if english:
-        m = _ARTICLE.match(line.text)
+        m = _article().match(line.text)
         if m is None:
             return None
         rest = m.group("rest").strip() or None
@@ -167,8 +169,7 @@ def _xrefs(ref: Reference, block: int) -> list[XRef]:
     ]
 
 
-@dataclass(frozen=True, slots=True)
-class _Body:
+class _Body(NamedTuple):
     """What a pasal's body holds: ayat, list items, references and its plain text."""
 
     ayat: tuple[Ayat, ...]
@@ -250,8 +251,6 @@ def build_pasal(
     pack_values: Mapping[str, Any],
 ) -> tuple[Pasal, ...]:
     """The pasal from their headings; the last one ends before line index `end`."""
-    from naskah_lint.outline.tokens import infer_clause
-
     out: list[Pasal] = []
     bab_lines = [b.line for b in babs]
     for k, h in enumerate(headings):
@@ -273,7 +272,9 @@ def build_pasal(
         if title is not None:
             match = match_title(title, table)
             inferred = False
-        else:
+        else:  # a titleless pasal (rare): imported here, not for every draft
+            from naskah_lint.outline.tokens import infer_clause
+
             match = infer_clause(body.text, pack_values)
             inferred = match.clause is not None
         bab = None

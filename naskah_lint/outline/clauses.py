@@ -12,8 +12,7 @@ from __future__ import annotations
 import functools
 import re
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, NamedTuple
 
 DEFAULT_THRESHOLD = 85.0
 # A synonym written "=UMUM" matches only a title that is exactly it: a bare modifier such as
@@ -31,8 +30,7 @@ _TOKEN_PRESENT = 80.0
 _MIN_COVERAGE = 0.5
 
 
-@dataclass(frozen=True, slots=True)
-class ClauseMatch:
+class ClauseMatch(NamedTuple):
     """The clause a title maps to, the score (0-100) and the synonym that matched."""
 
     clause: str | None
@@ -54,23 +52,32 @@ def normalize_title(title: str, keep_parenthetical: bool = False) -> str:
     return " ".join(_NON_WORD.sub(" ", text).split())
 
 
-@dataclass(frozen=True, slots=True)
-class _Synonym:
+class _Synonym(NamedTuple):
     clause: str
     text: str  # as written in the pack
     norm: str
     tokens: tuple[str, ...]  # content tokens (no stopwords)
 
 
-@dataclass(frozen=True, slots=True, eq=False)
 class ClauseTable:
-    """The pack's synonyms, normalised once."""
+    """The pack's synonyms, normalised once. Compared and hashed by identity (`match_title`'s
+    cache key); a plain class, not a dataclass, so that importing the outline builds less."""
 
-    synonyms: tuple[_Synonym, ...]
-    exact: Mapping[str, _Synonym]
-    threshold: float
-    vocab: tuple[str, ...] = ()  # every content token of every synonym
-    by_token: Mapping[str, tuple[int, ...]] = field(default_factory=dict)  # token -> synonyms
+    __slots__ = ("by_token", "exact", "synonyms", "threshold", "vocab")
+
+    def __init__(
+        self,
+        synonyms: tuple[_Synonym, ...],
+        exact: Mapping[str, _Synonym],
+        threshold: float,
+        vocab: tuple[str, ...] = (),  # every content token of every synonym
+        by_token: Mapping[str, tuple[int, ...]] | None = None,  # token -> synonyms
+    ) -> None:
+        self.synonyms = synonyms
+        self.exact = exact
+        self.threshold = threshold
+        self.vocab = vocab
+        self.by_token: Mapping[str, tuple[int, ...]] = {} if by_token is None else by_token
 
 
 def _content_tokens(norm: str) -> tuple[str, ...]:

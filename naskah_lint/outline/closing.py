@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import bisect
+import functools
 import itertools
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from naskah_lint.lang.dates import english_words_to_int
 from naskah_lint.lang.normalize import find_placeholders
@@ -19,7 +20,6 @@ from naskah_lint.outline.model import Closing, Lampiran, Signature
 
 _DEMIKIAN = re.compile(r"^\s*(?:demikian|thus|in\s+witness\s+whereof)\b", re.IGNORECASE)
 _DIBUAT = re.compile(r"\b(?:dibuat|ditandatangani|drawn\s+up|executed|made)\b", re.IGNORECASE)
-_RANGKAP_WORD = re.compile(r"\b(?:rangkap|copies|counterparts|originals)\b", re.IGNORECASE)
 _RANGKAP_DIGITS_WORDS = (
     re.compile(r"\brangkap\s+(?P<d>\d{1,2})\s*\(\s*(?P<w>[^()]{1,40}?)\s*\)", re.IGNORECASE),
     re.compile(r"\b(?P<d>\d{1,2})\s*\(\s*(?P<w>[^()]{1,40}?)\s*\)\s*rangkap\b", re.IGNORECASE),
@@ -27,13 +27,6 @@ _RANGKAP_DIGITS_WORDS = (
         r"\b(?P<d>\d{1,2})\s*\(\s*(?P<w>[^()]{1,40}?)\s*\)\s*(?:\w+\s+)?(?:copies|counterparts)\b",
         re.IGNORECASE,
     ),
-)
-_RANGKAP_DIGITS = re.compile(
-    r"\brangkap\s+(?P<d>\d{1,2})\b|\b(?P<d2>\d{1,2})\s+rangkap\b", re.IGNORECASE
-)
-_RANGKAP_WORDS = re.compile(
-    r"\brangkap\s+(?P<w>[a-z]+(?:\s+(?:belas|puluh))?)\b|\b(?P<w2>[a-z]+(?:\s+(?:belas|puluh))?)\s+rangkap\b",
-    re.IGNORECASE,
 )
 _METERAI = re.compile(r"m[ae]t[e]?rai|\bstamp(?:ed|s)?\b|\bduty\s+stamp", re.IGNORECASE)
 _KEKUATAN = re.compile(
@@ -72,14 +65,41 @@ _LAMPIRAN_HEAD = re.compile(
     r"^\s*(?P<label>LAMPIRAN(?:\s+(?P<num>[IVXLC]{1,6}|\d{1,3})\b)?)", re.IGNORECASE
 )
 _LAMPIRAN_REF = re.compile(r"\blampiran\b", re.IGNORECASE)
-_COLUMN_SPLIT = re.compile(r"\t+| {4,}")
+
+
+# The patterns below serve less common drafts (a closing without "Demikian", copies without a
+# "N (words)" pair, side-by-side signature columns in a paragraph): compiled on first use.
+
+
+@functools.cache
+def _rangkap_word() -> re.Pattern[str]:
+    return re.compile(r"\b(?:rangkap|copies|counterparts|originals)\b", re.IGNORECASE)
+
+
+@functools.cache
+def _rangkap_digits() -> re.Pattern[str]:
+    return re.compile(r"\brangkap\s+(?P<d>\d{1,2})\b|\b(?P<d2>\d{1,2})\s+rangkap\b", re.IGNORECASE)
+
+
+@functools.cache
+def _rangkap_words() -> re.Pattern[str]:
+    return re.compile(
+        r"\brangkap\s+(?P<w>[a-z]+(?:\s+(?:belas|puluh))?)\b"
+        r"|\b(?P<w2>[a-z]+(?:\s+(?:belas|puluh))?)\s+rangkap\b",
+        re.IGNORECASE,
+    )
+
+
+@functools.cache
+def _column_split() -> re.Pattern[str]:
+    return re.compile(r"\t+| {4,}")
 
 
 def is_closing(text: str) -> bool:
     """ "Demikian ... dibuat ... rangkap ..." or a sentence that makes the copies."""
     if _DEMIKIAN.search(text) and len(text) > 20:
         return True
-    return bool(_DIBUAT.search(text) and _RANGKAP_WORD.search(text))
+    return bool(_DIBUAT.search(text) and _rangkap_word().search(text))
 
 
 def find_closing(lines: Sequence[Line], start: int, end: int) -> int | None:
@@ -92,7 +112,7 @@ def find_closing(lines: Sequence[Line], start: int, end: int) -> int | None:
             continue
         if _DEMIKIAN.search(text) and len(text) > 20:
             return i
-        if _DIBUAT.search(text) and _RANGKAP_WORD.search(text):
+        if _DIBUAT.search(text) and _rangkap_word().search(text):
             made = i
     return made
 
@@ -108,11 +128,11 @@ def read_closing(line: Line) -> Closing:
             digits, words_text = int(m.group("d")), clean(m.group("w"))
             break
     if digits is None:
-        m = _RANGKAP_DIGITS.search(text)
+        m = _rangkap_digits().search(text)
         if m:
             digits = int(m.group("d") or m.group("d2"))
     if digits is None and words_text is None:
-        for m in _RANGKAP_WORDS.finditer(text):
+        for m in _rangkap_words().finditer(text):
             candidate = m.group("w") or m.group("w2")
             if words_to_int(candidate) is not None:
                 words_text = candidate
@@ -151,18 +171,31 @@ def _label(text: str) -> tuple[str, int | None, bool] | None:
     return None
 
 
-@dataclass(slots=True)
 class _Open:
-    """A signature block being collected: its label and the rows under it."""
+    """A signature block being collected: its label and the rows under it (a plain mutable
+    record, not a dataclass, so that importing the outline builds less)."""
 
-    label: str | None
-    ordinal: int | None
-    witness: bool
-    story: Story
-    blocks: list[int] = field(default_factory=list)
-    seq: int = 0  # creation order, to keep left-to-right order within one row
-    rows: list[str] = field(default_factory=list)  # "" marks a gap
-    table_row: tuple[int, int] | None = None  # (table, row) of the label's cell
+    __slots__ = ("blocks", "label", "ordinal", "rows", "seq", "story", "table_row", "witness")
+
+    def __init__(
+        self,
+        label: str | None,
+        ordinal: int | None,
+        witness: bool,
+        story: Story,
+        blocks: list[int],
+        seq: int = 0,  # creation order, to keep left-to-right order within one row
+        rows: list[str] | None = None,  # "" marks a gap
+        table_row: tuple[int, int] | None = None,  # (table, row) of the label's cell
+    ) -> None:
+        self.label = label
+        self.ordinal = ordinal
+        self.witness = witness
+        self.story = story
+        self.blocks = blocks
+        self.seq = seq
+        self.rows: list[str] = [] if rows is None else rows
+        self.table_row = table_row
 
 
 def _template_key(text: str) -> str | None:
@@ -244,8 +277,7 @@ def _signature(sig: _Open) -> Signature | None:
     )
 
 
-@dataclass(frozen=True, slots=True)
-class Signatures:
+class Signatures(NamedTuple):
     """Signature blocks and witnesses of the signature area."""
 
     parties: tuple[Signature, ...]
@@ -260,7 +292,7 @@ def _pieces(line: Line, columns: int) -> list[tuple[tuple[object, ...], str]]:
     cell = line.source.cell
     if cell is not None:
         return [(("t", cell.table, cell.col), line.raw)]
-    parts = [p for p in _COLUMN_SPLIT.split(line.raw) if p.strip()]
+    parts = [p for p in _column_split().split(line.raw) if p.strip()]
     if len(parts) >= 2:
         return [(("p", k), p) for k, p in enumerate(parts)]
     if not parts:

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from naskah_lint.lang.dates import english_words_to_int, find_dates
 from naskah_lint.lang.ordinals import ordinal_value, series_of
@@ -108,19 +109,10 @@ _KEYS = {
     "address": "address",
     "berkedudukan": "address",
 }
-# The head word of an organisation inside a jabatan ("Dekan Sekolah Vokasi Universitas X"):
-# with no "bertindak untuk dan atas nama", the signatory acts for the body the jabatan names.
-_ORG_HEAD = re.compile(
-    r"\b(?:Sekretariat|Komisi|KPU|KIP|Bawaslu|Badan|Kementerian|Kementrian|Kemenko|Pemerintah"
-    r"|Dinas|Kantor|Lembaga|Direktorat|Biro|Balai|Pusat|Universitas|Institut|Politeknik"
-    r"|Sekolah|Akademi|Fakultas|Yayasan|Perkumpulan|Koperasi|Kepolisian|Kejaksaan|Pengadilan"
-    r"|Rumah\s+Sakit|Perusahaan|Perseroan|PT|CV|University|Institute|Polytechnic|Faculty)\b"
-)
 _TITLE_CHUNK = re.compile(r"^[A-Za-z]{1,5}\.?(?:\s?[A-Za-z]{1,6}\.?){0,4}$")
 
 
-@dataclass(frozen=True, slots=True)
-class Komparisi:
+class Komparisi(NamedTuple):
     """The parties found, and where the komparisi ends (line indexes)."""
 
     parties: tuple[Party, ...]
@@ -228,13 +220,26 @@ def _value(pattern: re.Pattern[str], text: str) -> str | None:
     return value or None
 
 
+@functools.cache
+def _org_head() -> re.Pattern[str]:
+    """The head word of an organisation inside a jabatan ("Dekan Sekolah Vokasi Universitas X"):
+    with no "bertindak untuk dan atas nama", the signatory acts for the body the jabatan names.
+    Compiled on first use: asked only when the komparisi names no institution."""
+    return re.compile(
+        r"\b(?:Sekretariat|Komisi|KPU|KIP|Bawaslu|Badan|Kementerian|Kementrian|Kemenko|Pemerintah"
+        r"|Dinas|Kantor|Lembaga|Direktorat|Biro|Balai|Pusat|Universitas|Institut|Politeknik"
+        r"|Sekolah|Akademi|Fakultas|Yayasan|Perkumpulan|Koperasi|Kepolisian|Kejaksaan|Pengadilan"
+        r"|Rumah\s+Sakit|Perusahaan|Perseroan|PT|CV|University|Institute|Polytechnic|Faculty)\b"
+    )
+
+
 def _organisation(jabatan: str | None) -> str | None:
     """The organisation a jabatan names ("Dekan Sekolah Vokasi Universitas Sebelas Maret" ->
     "Sekolah Vokasi Universitas Sebelas Maret"); None when it names none ("Kepala Dinas" names
     no body in particular) or is a blank."""
     if not jabatan or has_placeholder(jabatan):
         return None
-    m = _ORG_HEAD.search(jabatan)
+    m = _org_head().search(jabatan)
     found = tidy(jabatan[m.start() :]) if m else ""
     return found if len(found.split()) >= 2 else None
 

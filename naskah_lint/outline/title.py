@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from naskah_lint.lang.dates import find_english_date, find_numeric_date, find_word_date
 from naskah_lint.lang.normalize import is_placeholder_only, strip_placeholders
@@ -68,17 +69,27 @@ _PLACE = re.compile(
     r"\bbertempat\s+(?:di|pada)\s+(?P<place>.+?)(?=\s*[,;(]|\s+kami\b|\s+yang\b|$)",
     re.IGNORECASE,
 )
-# after an English opening's date: "… in Badung, we, the undersigned"
-_EN_PLACE = re.compile(r"\s*,?\s*(?:in|at)\s+(?P<place>[A-Z][^,;:]{0,60}?)(?=\s*[,;:]|\s+we\b|$)")
 
 
-_EN_WEEKDAY = re.compile(
-    r"\b(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b", re.IGNORECASE
-)
+class _English(NamedTuple):
+    place: re.Pattern[str]  # after the date: "… in Badung, we, the undersigned"
+    weekday: re.Pattern[str]
 
 
-@dataclass(frozen=True, slots=True)
-class Head:
+@functools.cache
+def _english() -> _English:
+    """An English opening's patterns, compiled on first use (most drafts are Indonesian)."""
+    return _English(
+        place=re.compile(
+            r"\s*,?\s*(?:in|at)\s+(?P<place>[A-Z][^,;:]{0,60}?)(?=\s*[,;:]|\s+we\b|$)"
+        ),
+        weekday=re.compile(
+            r"\b(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b", re.IGNORECASE
+        ),
+    )
+
+
+class Head(NamedTuple):
     """What the head of the document gave: type, title, nomor lines and the opening."""
 
     document_type: str
@@ -139,19 +150,32 @@ def _keyword(text: str) -> str:
     return strip_end(text, " :,.").upper()
 
 
-@dataclass(slots=True)
 class _TitleState:
-    """What the title reader has seen so far."""
+    """What the title reader has seen so far, from the kind line (`lines`, `blocks`) on (a
+    plain mutable record, not a dataclass, so that importing the outline builds less)."""
 
-    mode: str = "pre"  # pre (right after the kind line) | inst | perihal | done
-    lines: list[str] = field(default_factory=list)
-    blocks: list[int] = field(default_factory=list)
-    institutions: list[list[str]] = field(default_factory=lambda: [[]])
-    perihal: list[str] = field(default_factory=list)
-    perihal_blocks: list[int] = field(default_factory=list)
-    has_antara: bool = False
-    has_dan: bool = False
-    has_tentang: bool = False
+    __slots__ = (
+        "blocks",
+        "has_antara",
+        "has_dan",
+        "has_tentang",
+        "institutions",
+        "lines",
+        "mode",
+        "perihal",
+        "perihal_blocks",
+    )
+
+    def __init__(self, lines: list[str], blocks: list[int]) -> None:
+        self.mode = "pre"  # pre (right after the kind line) | inst | perihal | done
+        self.lines = lines
+        self.blocks = blocks
+        self.institutions: list[list[str]] = [[]]
+        self.perihal: list[str] = []
+        self.perihal_blocks: list[int] = []
+        self.has_antara = False
+        self.has_dan = False
+        self.has_tentang = False
 
 
 def _next_text(lines: Sequence[Line], i: int, end: int) -> str:
@@ -255,10 +279,10 @@ def read_opening(line: Line, english: bool) -> Opening:
     place_m = _PLACE.search(text)
     place = tidy(place_m.group("place")) or None if place_m else None
     if english:
-        weekday_m = _EN_WEEKDAY.search(text)
+        weekday_m = _english().weekday.search(text)
         en_date = find_english_date(text)
         if place is None and en_date is not None:
-            place_en = _EN_PLACE.match(text, en_date[1][1])
+            place_en = _english().place.match(text, en_date[1][1])
             place = tidy(place_en.group("place")) or None if place_en else None
         return Opening(
             block=line.block,
