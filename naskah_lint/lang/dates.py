@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from types import MappingProxyType
 
+from naskah_lint.lang._lazy import lazy_regex
 from naskah_lint.lang._memo import per_text
 from naskah_lint.lang.terbilang import NUMBER_WORDS, words_to_int
 
@@ -145,11 +146,12 @@ def _make_date(year: int, month: int, day: int) -> date | None:
         return None
 
 
-_NUMERIC_DMY = re.compile(
+# `parse_date`'s regexes, compiled on first use (a lint may parse no whole-string date).
+_NUMERIC_DMY = lazy_regex(
     rf"(\d{{1,2}})\s*({_DASHES})\s*(\d{{1,2}})\s*({_DASHES})\s*(\d{{4}})",
 )
-_ISO = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})")
-_WORD_MONTH_DATE = re.compile(
+_ISO = lazy_regex(r"(\d{4})-(\d{1,2})-(\d{1,2})")
+_WORD_MONTH_DATE = lazy_regex(
     rf"(?:(?:{_WEEKDAY_ALT})\s*,?\s*)?(?:tanggal\s+|tgl\.?\s*)?(\d{{1,2}})\s+({_MONTH_ALT})\s*,?\s+(\d{{4}})",
     re.IGNORECASE,
 )
@@ -159,11 +161,11 @@ def parse_date(text: str) -> date | None:
     """Parse a whole string holding one date: "27-11-2025", "27/11/2025", "27.11.2025",
     "(9 -12 - 2016)", "27 November 2025", "Kamis, 27 Nopember 2025", ISO "2025-11-27"."""
     s = text.strip().strip("()[]").strip().rstrip(".,;").strip()
-    if m := _ISO.fullmatch(s):
+    if m := _ISO().fullmatch(s):
         return _make_date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
-    if m := _NUMERIC_DMY.fullmatch(s):
+    if m := _NUMERIC_DMY().fullmatch(s):
         return _make_date(int(m.group(5)), int(m.group(3)), int(m.group(1)))
-    if m := _WORD_MONTH_DATE.fullmatch(s):
+    if m := _WORD_MONTH_DATE().fullmatch(s):
         month = parse_month(m.group(2))
         if month is None:
             return None
@@ -540,7 +542,8 @@ def english_words_to_int(text: str) -> int | None:
 
 
 _EN_MONTH_ALT = "|".join(_MONTHS_EN)
-_EN_DATE = re.compile(
+# compiled on first use: only an English-language draft needs it
+_EN_DATE = lazy_regex(
     r"\b(?P<day>\d{1,2}(?:st|nd|rd|th)?|[a-z]+(?:[- ][a-z]+)?)\s+(?:day\s+)?of\s+"
     rf"(?P<month>{_EN_MONTH_ALT})\s*,?\s*(?:in\s+the\s+year\s+|of\s+)?"
     r"(?P<year>\d{4}|[a-z]+(?:[- ](?:and|[a-z]+))*?)(?=\s*[,.;(]|\s+(?:in|at|we)\b|$)",
@@ -551,7 +554,7 @@ _EN_DATE = re.compile(
 def find_english_date(text: str) -> tuple[date, tuple[int, int]] | None:
     """The date of an English opening ("the ninth day of December in the year two thousand and
     twenty-two", "9th of December 2022"): (date, span), or None."""
-    for m in _EN_DATE.finditer(text):
+    for m in _EN_DATE().finditer(text):
         day = english_words_to_int(m.group("day").removeprefix("the ").strip())
         year = english_words_to_int(m.group("year"))
         month = _MONTHS_EN.index(m.group("month").capitalize()) + 1

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from types import MappingProxyType
 
+from naskah_lint.lang._lazy import lazy_regex
 from naskah_lint.lang._memo import per_text, remembered
 from naskah_lint.lang.prefilter import matches_at
 
@@ -214,12 +215,12 @@ _PLACEHOLDER_ANCHOR = re.compile(
 )
 
 
-def _placeholder_matches(text: str) -> Iterator[re.Match[str]]:
+def _placeholder_matches(text: str, pos: int = 0) -> Iterator[re.Match[str]]:
     """What `_PLACEHOLDER.finditer(text)` yields, trying the regex only where a placeholder can
     start (at an anchor, or two or three characters before a date mask's separator) instead of
-    at every position of the text."""
+    at every position of the text. `pos`: where to look for anchors from (none before it)."""
     starts: set[int] = set()
-    for anchor in _PLACEHOLDER_ANCHOR.finditer(text):
+    for anchor in _PLACEHOLDER_ANCHOR.finditer(text, pos):
         at = anchor.start()
         starts.add(at)
         if text[at] in "/.-":  # a separator: the mask starts at "dd", "hh", "tt" or "tgl"
@@ -227,17 +228,25 @@ def _placeholder_matches(text: str) -> Iterator[re.Match[str]]:
     return matches_at(_PLACEHOLDER, text, starts)
 
 
+_NOTE_REFERENCE = lazy_regex(r"\[\s*\d*\s*\]")  # compiled on first use: brackets are rare
+
+
 @per_text
 def find_placeholders(text: str) -> list[PlaceholderHit]:
     """Every leftover blank: "${mitra}", "{{nama}}", "{{#loop}}", "……", ".....", "[…]", "[nama]",
     "XXXX", "dd-mm-yyyy", "00-00-0000", "(nama)", "(jabatan)", "<nama>" (see the module
     docstring for when three dots count)."""
+    # Most texts have no anchor at all: one scan answers [] (the anchors' lookbehinds see the
+    # text before `pos`, so the scan goes on from the first anchor with the same result).
+    first = _PLACEHOLDER_ANCHOR.search(text)
+    if first is None:
+        return []
     found: list[PlaceholderHit] = []
-    for m in _placeholder_matches(text):
+    for m in _placeholder_matches(text, first.start()):
         kind = m.lastgroup or "dots"
         if kind == "single":
             kind = "template"
-        if kind == "bracket" and re.fullmatch(r"\[\s*\d*\s*\]", m.group(0)):
+        if kind == "bracket" and _NOTE_REFERENCE().fullmatch(m.group(0)):
             continue  # "[1]" is a note reference, not a blank
         if kind == "dots":
             weight = _dot_weight(m.group(0))

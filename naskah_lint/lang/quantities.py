@@ -14,8 +14,10 @@ from datetime import date
 from functools import lru_cache
 from typing import Literal
 
+from naskah_lint.lang._lazy import lazy_regex
 from naskah_lint.lang._memo import per_text
 from naskah_lint.lang.dates import find_dates, parse_month
+from naskah_lint.lang.prefilter import lower_for_search, may_match
 from naskah_lint.lang.terbilang import NUMBER_WORDS, words_to_int
 
 __all__ = [
@@ -141,8 +143,8 @@ def find_number_with_words(text: str) -> list[NumberWithWords]:
     return found
 
 
-# Words before a number that make it a label, not a quantity.
-_LABEL_BEFORE = re.compile(
+# Words before a number that make it a label, not a quantity (compiled on first use).
+_LABEL_BEFORE = lazy_regex(
     r"\b(?:pasal|ayat|angka|huruf|nomor|no|nomer|tanggal|tgl|ke|lampiran|butir|bab|rp)\.?\s*$",
     re.IGNORECASE,
 )
@@ -194,7 +196,7 @@ def _bare_quantities(text: str, units: tuple[str, ...]) -> list[BareQuantity]:
     found: list[BareQuantity] = []
     for m in after.finditer(text):
         unit = _norm_unit(m.group("unit"))
-        if _LABEL_BEFORE.search(text[max(0, m.start() - 12) : m.start()]):
+        if _LABEL_BEFORE().search(text[max(0, m.start() - 12) : m.start()]):
             continue
         rest = text[m.end() : m.end() + 12]
         if unit == "tahun" and re.match(r"\s*\d{4}\b", rest):
@@ -235,13 +237,20 @@ _DURATION_BODY = (
     _QTY.format(i=1) + r"(?:\s*(?:,|dan)?\s*" + _QTY.format(i=2) + r")?"
     r"(?:\s*(?:,|dan)?\s*" + _QTY.format(i=3) + r")?"
 )
-_DURATION_STRONG = re.compile(
+# Compiled on first use (large: ~3 ms each), and only for a text that holds one of the words its
+# matches start with (`start_literals` of each, as `lower_for_search` writes them; a test checks
+# them): most texts a rule asks about have none.
+_DURATION_STRONG = lazy_regex(
     r"\b(?:berlaku|jangka\s+waktu|masa\s+berlaku|masa\s+kerja\s+sama)\b"
     r"(?:\s+(?:selama|untuk|dalam|jangka|waktu|masa|paling\s+lama|terhitung))*\s*:?\s*"
     + _DURATION_BODY,
     re.IGNORECASE,
 )
-_DURATION_WEAK = re.compile(r"\bselama\s+" + _DURATION_BODY, re.IGNORECASE)
+_DURATION_WEAK = lazy_regex(r"\bselama\s+" + _DURATION_BODY, re.IGNORECASE)
+_DURATION_PATTERNS = (
+    (_DURATION_STRONG, ("berlaku", "jangka", "masa")),
+    (_DURATION_WEAK, ("selama",)),
+)
 
 
 def _duration_of(m: re.Match[str]) -> Duration | None:
@@ -277,15 +286,19 @@ def find_duration(text: str) -> Duration | None:
     """The term stated in a Jangka Waktu clause: "berlaku 1 (satu) tahun", "jangka waktu 2 (dua)
     tahun", "selama 6 (enam) bulan", "berlaku selama 24 (dua puluh empat) bulan". The digits win
     when digits and words disagree (CONS-TERBILANG reports that). None if no term is stated."""
-    for pattern in (_DURATION_STRONG, _DURATION_WEAK):
-        for m in pattern.finditer(text):
+    low = lower_for_search(text)
+    for pattern, starts in _DURATION_PATTERNS:
+        if not may_match(low, starts):
+            continue  # no match can start anywhere in the text
+        for m in pattern().finditer(text):
             found = _duration_of(m)
             if found is not None:
                 return found
     return None
 
 
-_END_KEYWORD = re.compile(
+# The term's keywords, compiled on first use (only a Jangka Waktu pasal is searched).
+_END_KEYWORD = lazy_regex(
     r"\b(?:sampai\s+dengan|s\.\s?d\.?|s/d|sd|hingga|sampai|berakhir(?:\s+pada)?)"
     r"(?:\s+(?:dengan|pada|hari|tanggal|tgl\.?))*\s*(?=\d|[A-Za-z]+,?\s+\d)",
     re.IGNORECASE,
@@ -309,18 +322,18 @@ def find_end_date(text: str) -> date | None:
     """The end date of a term: "sampai dengan 7 Juli 2025", "s.d. tanggal 31 Desember 2025",
     "hingga 7 Juli 2025", "berakhir pada tanggal 7 Juli 2025"."""
     dates = find_dates(text)
-    for m in _END_KEYWORD.finditer(text):
+    for m in _END_KEYWORD().finditer(text):
         if (found := _date_after(m, dates)) is not None:
             return found
     return None
 
 
-_SIGNING = re.compile(
+_SIGNING = lazy_regex(
     r"\b(?:sejak|mulai|terhitung(?:\s+(?:sejak|mulai))?)(?:\s+(?:tanggal|tgl\.?|saat))?"
     r"\s+(?:di)?tandatangani(?:nya)?\b",
     re.IGNORECASE,
 )
-_START_KEYWORD = re.compile(
+_START_KEYWORD = lazy_regex(
     r"\b(?:sejak|mulai(?:\s+berlaku)?|terhitung(?:\s+(?:sejak|mulai))?)"
     r"(?:\s+(?:pada|dari|hari|tanggal|tgl\.?))*\s*",
     re.IGNORECASE,
@@ -331,10 +344,10 @@ def find_start_date(text: str) -> date | Literal["signing"] | None:
     """The start of a term: a date ("terhitung sejak tanggal 8 Juli 2024") or the literal
     "signing" for "sejak (tanggal) ditandatangani"; whichever comes first; None if neither."""
     candidates: list[tuple[int, date | Literal["signing"]]] = []
-    if m := _SIGNING.search(text):
+    if m := _SIGNING().search(text):
         candidates.append((m.start(), "signing"))
     dates = find_dates(text)
-    for m in _START_KEYWORD.finditer(text):
+    for m in _START_KEYWORD().finditer(text):
         if (found := _date_after(m, dates)) is not None:
             candidates.append((m.start(), found))
     if not candidates:

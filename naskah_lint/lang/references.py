@@ -9,11 +9,12 @@ from __future__ import annotations
 
 import itertools
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
+from naskah_lint.lang._lazy import lazy_regex
 from naskah_lint.lang._memo import per_text
-from naskah_lint.lang.prefilter import find_all, lower_for_search, matches_at
+from naskah_lint.lang.prefilter import lower_for_search, matches_at, may_match
 
 __all__ = [
     "REFERENCE_WORDS",
@@ -45,13 +46,14 @@ class Reference:
 
 
 _ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100, "D": 500, "M": 1000}
-_ROMAN_RE = re.compile(r"M{0,3}(CM|CD|D?C{0,3})(XC|XL|L?X{0,3})(IX|IV|V?I{0,3})")
+# compiled on first use, as `_RANGE_SEP`, `_NOT_TITLE` and `_WORD`: most runs need none
+_ROMAN_RE = lazy_regex(r"M{0,3}(CM|CD|D?C{0,3})(XC|XL|L?X{0,3})(IX|IV|V?I{0,3})")
 
 
 def roman_to_int(text: str) -> int | None:
     """Value of a well-formed Roman numeral in any case ("IV" -> 4); None otherwise."""
     s = text.strip().upper()
-    if not s or not _ROMAN_RE.fullmatch(s):
+    if not s or not _ROMAN_RE().fullmatch(s):
         return None
     total = 0
     for i, ch in enumerate(s):
@@ -61,7 +63,7 @@ def roman_to_int(text: str) -> int | None:
 
 
 _RANGE = r"(?:sampai\s+dengan|s\.\s?d\.?|s/d|sd|hingga|sampai|[-–—])"
-_RANGE_SEP = re.compile(r"\s*" + _RANGE + r"\s*", re.IGNORECASE)
+_RANGE_SEP = lazy_regex(r"\s*" + _RANGE + r"\s*", re.IGNORECASE)
 _LIST = r"(?:\s*,\s*(?:dan|atau|dan/atau)?\s*|\s+(?:dan|atau|dan/atau)\s+|\s*,?\s*serta\s+)"
 _AYAT_ITEM = r"\(\s*\d{1,3}\s*\)"
 _AYAT = (
@@ -106,7 +108,7 @@ def _expand(items: list[str], seps: list[str], convert: type[int] | type[str]) -
     """Items of a list, with "a sampai dengan c" style ranges expanded (letters or numbers)."""
     out: list[str] = []
     for i, item in enumerate(items):
-        if i > 0 and _RANGE_SEP.fullmatch(seps[i - 1]):
+        if i > 0 and _RANGE_SEP().fullmatch(seps[i - 1]):
             prev = out[-1]
             if convert is int:
                 lo, hi = int(prev), int(item)
@@ -121,24 +123,37 @@ def _expand(items: list[str], seps: list[str], convert: type[int] | type[str]) -
     return tuple(out)
 
 
-def _items(part: str | None, keyword: str, item: str) -> tuple[list[str], list[str]]:
+# The keyword and item patterns `_items` reads lists with: compiled on first use (most
+# references are a lone "Pasal 5"), then one cached call, no lookup in `re`'s pattern cache.
+_AYAT_WORD = lazy_regex(r"\bayat\b", re.IGNORECASE)
+_AYAT_VALUE = lazy_regex(r"\(\s*(\d{1,3})\s*\)", re.IGNORECASE)
+_HURUF_WORD = lazy_regex(r"\bhuruf\b", re.IGNORECASE)
+_HURUF_VALUE = lazy_regex(r"\b([a-z])\b", re.IGNORECASE)
+_ANGKA_WORD = lazy_regex(r"\bangka\b", re.IGNORECASE)
+_ANGKA_VALUE = lazy_regex(r"\b(\d{1,3})\b", re.IGNORECASE)
+_Regex = Callable[[], re.Pattern[str]]
+
+
+def _items(part: str, keyword: _Regex, item: _Regex) -> tuple[list[str], list[str]]:
     """Split "ayat (1), (2) dan ayat (3)" into items ["1","2","3"] and the separators between."""
-    if not part:
-        return [], []
-    body = re.sub(rf"\b{keyword}\b", " ", part, flags=re.IGNORECASE)
-    pieces = list(re.finditer(item, body, re.IGNORECASE))
+    body = keyword().sub(" ", part)
+    pieces = list(item().finditer(body))
     items = [m.group(1) for m in pieces]
     seps = [body[a.end() : b.start()] for a, b in itertools.pairwise(pieces)]
     return items, seps
 
 
-def _ints(part: str | None, keyword: str, item: str) -> tuple[int, ...]:
+def _ints(part: str | None, keyword: _Regex, item: _Regex) -> tuple[int, ...]:
+    if not part:
+        return ()
     items, seps = _items(part, keyword, item)
     return tuple(int(v) for v in _expand(items, seps, int))
 
 
 def _letters(part: str | None) -> tuple[str, ...]:
-    items, seps = _items(part, "huruf", r"\b([a-z])\b")
+    if not part:
+        return ()
+    items, seps = _items(part, _HURUF_WORD, _HURUF_VALUE)
     return _expand([i.lower() for i in items], seps, str)
 
 
@@ -149,16 +164,45 @@ REFERENCE_WORDS = ("pasal", "ayat", "huruf", "angka", "lampiran")
 def may_refer(text: str) -> bool:
     """Whether `text` holds one of the words a reference starts with (any case): a quick test
     for callers that skip lines without references."""
-    low = lower_for_search(text)
-    return any(word in low for word in REFERENCE_WORDS)
+    return may_match(lower_for_search(text), REFERENCE_WORDS)
+
+
+def _starts(low: str) -> list[int]:
+    """Every index of `low` (`lower_for_search` of a text) where one of the `REFERENCE_WORDS`
+    starts, ascending (no two words start alike, so no index repeats)."""
+    starts: list[int] = []
+    for word in REFERENCE_WORDS:
+        at = low.find(word)
+        while at >= 0:
+            starts.append(at)
+            at = low.find(word, at + 1)
+    if len(starts) > 1:
+        starts.sort()
+    return starts
 
 
 def _matches(text: str) -> Iterator[re.Match[str]]:
     """What `_REFERENCE.finditer(text)` yields, trying the regex only where one of the
     `REFERENCE_WORDS` starts (every match starts with one) instead of at every position."""
-    low = lower_for_search(text)
-    starts = (at for word in REFERENCE_WORDS for at in find_all(low, word))
-    return matches_at(_REFERENCE, text, starts)
+    return matches_at(_REFERENCE, text, _starts(lower_for_search(text)))
+
+
+# The groups of `_REFERENCE`, read with one `Match.group` call per match.
+_GROUPS = (
+    "lampiran",
+    "label",
+    "pasal",
+    "pasal_to",
+    "ayat1",
+    "ayat2",
+    "huruf1",
+    "huruf2",
+    "huruf3",
+    "angka1",
+    "angka2",
+    "angka3",
+    "angka4",
+)
 
 
 @per_text
@@ -166,29 +210,47 @@ def find_references(text: str) -> list[Reference]:
     """Every reference in body text: "Pasal 5 ayat (2) huruf b", "Pasal 3 sampai dengan Pasal 5",
     "ayat (1) dan (2)", "pada ayat (1)" (current pasal), "huruf a dan huruf b",
     "Pasal 4 ayat (1) huruf a angka 2", "Lampiran", "Lampiran I". A heading line gives []."""
-    if is_pasal_heading(text) is not None:
+    starts = _starts(lower_for_search(text))
+    # no reference word: no match (and no heading, which starts with "pasal")
+    if not starts or is_pasal_heading(text) is not None:
         return []
     found: list[Reference] = []
-    for m in _matches(text):
+    end = 0
+    # `matches_at`, inlined: this runs for most body lines (the regex tried only at `starts`)
+    for start in starts:
+        if start < end:
+            continue
+        m = _REFERENCE.match(text, start)
+        if m is None:
+            continue
+        end = m.end()
+        (
+            lampiran_part,
+            label,
+            pasal_part,
+            pasal_to_part,
+            ayat1,
+            ayat2,
+            huruf1,
+            huruf2,
+            huruf3,
+            angka1,
+            angka2,
+            angka3,
+            angka4,
+        ) = m.group(*_GROUPS)
         # A "Lampiran" match leaves every pasal, ayat, huruf and angka group empty.
-        lampiran = m.group("lampiran") is not None
-        label = m.group("label")
-        pasal = int(m.group("pasal")) if m.group("pasal") else None
-        pasal_to = int(m.group("pasal_to")) if m.group("pasal_to") else None
-        ayat_part = m.group("ayat1") or m.group("ayat2")
-        huruf_part = m.group("huruf1") or m.group("huruf2") or m.group("huruf3")
-        angka_part = (
-            m.group("angka1") or m.group("angka2") or m.group("angka3") or m.group("angka4")
-        )
+        lampiran = lampiran_part is not None
+        pasal = int(pasal_part) if pasal_part else None
         found.append(
             Reference(
                 text=m.group(0),
-                span=(m.start(), m.end()),
+                span=(start, end),
                 pasal=pasal,
-                pasal_to=pasal_to,
-                ayat=_ints(ayat_part, "ayat", r"\(\s*(\d{1,3})\s*\)"),
-                huruf=_letters(huruf_part),
-                angka=_ints(angka_part, "angka", r"\b(\d{1,3})\b"),
+                pasal_to=int(pasal_to_part) if pasal_to_part else None,
+                ayat=_ints(ayat1 or ayat2, _AYAT_WORD, _AYAT_VALUE),
+                huruf=_letters(huruf1 or huruf2 or huruf3),
+                angka=_ints(angka1 or angka2 or angka3 or angka4, _ANGKA_WORD, _ANGKA_VALUE),
                 lampiran=lampiran,
                 current_pasal=pasal is None and not lampiran,
                 lampiran_label=label.upper() if label else None,
@@ -202,11 +264,13 @@ _HEADING = re.compile(
     r"[ \t\u00a0]*[.:\-–—]?(?P<rest>.*)$",
     re.IGNORECASE | re.DOTALL,
 )
-_NOT_TITLE = re.compile(
+_NOT_TITLE = lazy_regex(
     r"\b(?:pasal\s+\d|pasal\s+[IVXLC]+\b|ayat\s*\(|huruf\s+[a-z]\b|angka\s+\d)"
     r"|^(?:dan|atau|serta|sampai|s\.\s?d|s/d|hingga|sebagaimana)\b",
     re.IGNORECASE,
 )
+_WORD = lazy_regex(r"[A-Za-z][\w'’/-]*")
+_LINE_BREAKS = re.compile(r"[\n\r\v\u2028\u2029]+")
 _SMALL_WORDS = frozenset({"dan", "atau", "serta", "di", "ke", "dari", "yang", "untuk", "dengan"})
 
 
@@ -217,9 +281,9 @@ def _title_like(rest: str) -> bool:
         return True
     if len(line) > 100 or (line.endswith((".", ";", ",")) and not line.endswith("...")):
         return False
-    if _NOT_TITLE.search(line):
+    if _NOT_TITLE().search(line):
         return False  # "Pasal 2 dan Pasal 14", "PASAL 5 AYAT (3)": a reference, not a title
-    words = re.findall(r"[A-Za-z][\w'’/-]*", line)
+    words = _WORD().findall(line)
     if not words:
         return True  # "(1)" or placeholders only: let the caller judge
     if line.upper() == line:
@@ -238,7 +302,7 @@ def _split(text: str) -> tuple[int | None, str | None]:
         if number is None:
             return None, None
     rest = m.group("rest")
-    lines = [ln.strip() for ln in re.split(r"[\n\r\v\u2028\u2029]+", rest)]
+    lines = [ln.strip() for ln in _LINE_BREAKS.split(rest)]
     first_line = lines[0] if lines else ""
     if not _title_like(first_line):
         return None, None

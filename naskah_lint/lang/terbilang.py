@@ -12,6 +12,8 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal
 
+from naskah_lint.lang._lazy import lazy_regex
+
 __all__ = [
     "MAX_WORDS_VALUE",
     "NUMBER_WORDS",
@@ -298,7 +300,8 @@ def int_to_words(n: int) -> str:
     return " ".join(words)
 
 
-_WORD_RUN = re.compile(
+# compiled on first use: most runs look for no number words in free text
+_WORD_RUN = lazy_regex(
     r"(?<![\w-])(?:"
     + "|".join(sorted(NUMBER_WORDS - {"se"}, key=len, reverse=True))
     + r"|se(?=[-‐‑]))(?:[\s\-‐‑]+(?:"
@@ -318,7 +321,7 @@ def find_number_words(text: str) -> list[NumberWords]:
     prefixes, left to right, so each piece is reported on its own.
     """
     found: list[NumberWords] = []
-    for match in _WORD_RUN.finditer(text):
+    for match in _WORD_RUN().finditer(text):
         words = [
             (m.group(0), match.start() + m.start(), match.start() + m.end())
             for m in re.finditer(r"[^\s\-‐‑]+", match.group(0))

@@ -162,3 +162,19 @@ def test_what_every_finding_holds(text: str) -> None:
         assert ordinals.ALIAS_NEEDS in low
     for sample in ("Rp10.000,00 (sepuluh ribu rupiah)", "PIHAK KEDUA", "pihak ke-2"):
         assert money.find_rupiah(sample) or ordinals.find_party_aliases(sample)
+
+
+def test_duration_gates_are_the_patterns_start_literals() -> None:
+    # find_duration tries a duration regex only on a text holding one of these words
+    for pattern, starts in quantities._DURATION_PATTERNS:
+        compiled = pattern()
+        assert start_literals(compiled.pattern, compiled.flags) == starts
+
+
+def test_lazy_regex_compiles_once() -> None:
+    from naskah_lint.lang._lazy import lazy_regex
+
+    accessor = lazy_regex(r"\bpasal\s+\d+", re.IGNORECASE)
+    compiled = accessor()
+    assert compiled is accessor()
+    assert compiled.pattern == r"\bpasal\s+\d+" and compiled.flags & re.IGNORECASE
