@@ -113,7 +113,7 @@ def _expand(items: list[str], seps: list[str], convert: type[int] | type[str]) -
             if convert is int:
                 lo, hi = int(prev), int(item)
                 out.extend(str(v) for v in range(lo + 1, hi + 1) if hi - lo <= 100)
-            else:
+            elif len(prev) == 1 and len(item) == 1:  # "İ" matches [a-z] and lowers to 2 chars
                 lo_c, hi_c = ord(prev), ord(item)
                 out.extend(chr(v) for v in range(lo_c + 1, hi_c + 1))
             if out[-1] != item:

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from naskah_lint.lang.references import (
     Reference,
@@ -163,3 +165,19 @@ def test_pasal_headings(text: str, number: int | None, title: str | None) -> Non
 )
 def test_roman_to_int(text: str, expected: int | None) -> None:
     assert roman_to_int(text) == expected
+
+
+def test_a_letter_range_ending_in_a_non_ascii_letter_is_not_expanded() -> None:
+    """ "İ" matches [a-z] case-insensitively but lowers to two characters: kept, not a range."""
+    (ref,) = find_references("sebagaimana dimaksud pada huruf a sampai dengan huruf İ")
+    assert ref.huruf == ("a", "İ".lower())
+
+
+_WORDS = ("huruf", "ayat", "angka", "pasal", "sampai dengan", "dan", ",", "(1)", "a", "c")
+_ODD = ("İ", "ı", "ſ", "\u212a", "12", "lampiran", "II", "s.d.")  # [a-z] under IGNORECASE
+
+
+@given(st.lists(st.sampled_from(_WORDS + _ODD), max_size=12))
+def test_find_references_never_raises_on_reference_like_text(words: list[str]) -> None:
+    refs = find_references(" ".join(words))
+    assert all(ref.text for ref in refs)
