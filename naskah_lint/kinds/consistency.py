@@ -1391,7 +1391,9 @@ def _template_notes(ctx: Context, params: PlaceholderParams) -> Iterator[Hit]:
     if rx is None:
         return
     needed = required_literals(rx.pattern, rx.flags)
-    if needed is not None and not any(map(ctx.facts.mentions, needed)):
+    # every note holds one of `needed`: only those the document holds are looked for per text
+    present = None if needed is None else tuple(filter(ctx.facts.mentions, needed))
+    if present == ():
         return  # no word that every note holds is anywhere in the document
     lowered = ctx.facts.lowered
     seen: dict[str, list[re.Match[str]]] = {}  # a repeated paragraph text: scanned once
@@ -1400,7 +1402,12 @@ def _template_notes(ctx: Context, params: PlaceholderParams) -> Iterator[Hit]:
             continue
         notes = seen.get(b.text)
         if notes is None:
-            notes = seen[b.text] = _notes_in(rx, b.text, lowered[b.text])
+            low = lowered[b.text]
+            if present is None or any(map(low.__contains__, present)):
+                notes = _notes_in(rx, b.text, low)
+            else:
+                notes = []  # none of the words every note holds: no note
+            seen[b.text] = notes
         if not notes:
             continue
         shown = list(dict.fromkeys(" ".join(m.group(0).split()) for m in notes))

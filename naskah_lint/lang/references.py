@@ -11,14 +11,17 @@ import itertools
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from naskah_lint.lang._lazy import lazy_regex
-from naskah_lint.lang._memo import per_text
+from naskah_lint.lang._memo import per_text, remembered
 from naskah_lint.lang.prefilter import lower_for_search, matches_at, may_match
 
 __all__ = [
     "REFERENCE_WORDS",
     "Reference",
+    "Target",
+    "find_reference_targets",
     "find_references",
     "is_pasal_heading",
     "may_refer",
@@ -205,25 +208,30 @@ _GROUPS = (
 )
 
 
+def _reference_matches(text: str) -> list[re.Match[str]]:
+    """What `_REFERENCE.finditer(text)` yields, tried only where one of the `REFERENCE_WORDS`
+    starts (every match starts with one); none for a pasal heading."""
+    starts = _starts(lower_for_search(text))
+    # no reference word: no match (and no heading, which starts with "pasal")
+    if not starts or is_pasal_heading(text) is not None:
+        return []
+    found: list[re.Match[str]] = []
+    end = 0
+    # `matches_at`, inlined: this runs for most body lines
+    for start in starts:
+        if start >= end and (m := _REFERENCE.match(text, start)) is not None:
+            found.append(m)
+            end = m.end()
+    return found
+
+
 @per_text
 def find_references(text: str) -> list[Reference]:
     """Every reference in body text: "Pasal 5 ayat (2) huruf b", "Pasal 3 sampai dengan Pasal 5",
     "ayat (1) dan (2)", "pada ayat (1)" (current pasal), "huruf a dan huruf b",
     "Pasal 4 ayat (1) huruf a angka 2", "Lampiran", "Lampiran I". A heading line gives []."""
-    starts = _starts(lower_for_search(text))
-    # no reference word: no match (and no heading, which starts with "pasal")
-    if not starts or is_pasal_heading(text) is not None:
-        return []
     found: list[Reference] = []
-    end = 0
-    # `matches_at`, inlined: this runs for most body lines (the regex tried only at `starts`)
-    for start in starts:
-        if start < end:
-            continue
-        m = _REFERENCE.match(text, start)
-        if m is None:
-            continue
-        end = m.end()
+    for m in _reference_matches(text):
         (
             lampiran_part,
             label,
@@ -245,7 +253,7 @@ def find_references(text: str) -> list[Reference]:
         found.append(
             Reference(
                 text=m.group(0),
-                span=(start, end),
+                span=m.span(),
                 pasal=pasal,
                 pasal_to=int(pasal_to_part) if pasal_to_part else None,
                 ayat=_ints(ayat1 or ayat2, _AYAT_WORD, _AYAT_VALUE),
@@ -257,6 +265,40 @@ def find_references(text: str) -> list[Reference]:
             )
         )
     return found
+
+
+class Target(NamedTuple):
+    """One place a reference points to: `pasal` None for the current pasal (or a Lampiran),
+    at most one ayat and one huruf (a reference naming several gives one target each)."""
+
+    text: str  # the reference as written
+    pasal: int | None
+    ayat: int | None
+    huruf: str | None
+    pasal_to: int | None
+    lampiran: bool
+
+
+# The groups `find_reference_targets` reads (angka and the Lampiran label point nowhere new).
+_TARGET_GROUPS = ("lampiran", "pasal", "pasal_to", "ayat1", "ayat2", "huruf1", "huruf2", "huruf3")
+
+
+@remembered
+def find_reference_targets(text: str) -> tuple[Target, ...]:
+    """The targets of `find_references(text)`, in order: one per ayat and huruf each reference
+    names ("Pasal 5 ayat (1) dan (2)" -> (5, 1, None), (5, 2, None)). For the outline, which
+    reads every body line: one shared tuple per text, no Reference records built."""
+    found: list[Target] = []
+    for m in _reference_matches(text):
+        lampiran, pasal, pasal_to, ayat1, ayat2, huruf1, huruf2, huruf3 = m.group(*_TARGET_GROUPS)
+        written = m.group(0)
+        number = int(pasal) if pasal else None
+        to = int(pasal_to) if pasal_to else None
+        is_lampiran = lampiran is not None
+        ayats: tuple[int | None, ...] = _ints(ayat1 or ayat2, _AYAT_WORD, _AYAT_VALUE) or (None,)
+        hurufs: tuple[str | None, ...] = _letters(huruf1 or huruf2 or huruf3) or (None,)
+        found.extend(Target(written, number, a, h, to, is_lampiran) for a in ayats for h in hurufs)
+    return tuple(found)
 
 
 _HEADING = re.compile(

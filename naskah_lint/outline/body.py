@@ -7,13 +7,8 @@ import re
 from collections.abc import Mapping, Sequence
 from typing import Any, NamedTuple
 
-from naskah_lint.lang.prefilter import lower_for_search, may_match
-from naskah_lint.lang.references import (
-    REFERENCE_WORDS,
-    Reference,
-    find_references,
-    split_pasal_heading,
-)
+from naskah_lint.lang.prefilter import lower_for_search
+from naskah_lint.lang.references import find_reference_targets, split_pasal_heading
 from naskah_lint.outline.clauses import ClauseTable, match_title
 from naskah_lint.outline.lines import _TEXT_LABEL, Line, clean
 from naskah_lint.outline.model import Ayat, ListItem, Pasal, XRef
@@ -157,18 +152,6 @@ def _item_kind(label: str | None, fmt: str | None) -> tuple[str, int, str] | Non
     return None
 
 
-def _xrefs(ref: Reference, block: int) -> list[XRef]:
-    """One XRef per ayat and huruf a reference names (fields by position: the call is hot)."""
-    pasal = None if ref.current_pasal else ref.pasal
-    ayats: tuple[int | None, ...] = ref.ayat or (None,)
-    hurufs: tuple[str | None, ...] = ref.huruf or (None,)
-    return [
-        XRef(ref.text, block, pasal, a, h, ref.pasal_to, ref.lampiran)
-        for a in ayats
-        for h in hurufs
-    ]
-
-
 class _Body(NamedTuple):
     """What a pasal's body holds: ayat, list items, references and its plain text."""
 
@@ -206,23 +189,8 @@ def _read_body(lines: Sequence[Line], start: int, end: int) -> _Body:
             label, content = line.split_label()
             kind = _item_kind(label, numbering.fmt)
         texts.append(content)
-        # most lines name nothing a reference could point to (`may_refer`, without its call)
-        if may_match(lower_for_search(content), REFERENCE_WORDS):
-            for ref in find_references(content):
-                if len(ref.ayat) > 1 or len(ref.huruf) > 1:
-                    xrefs.extend(_xrefs(ref, block))
-                else:  # one XRef, as `_xrefs` makes it, without the call and the list
-                    xrefs.append(
-                        XRef(
-                            ref.text,
-                            block,
-                            None if ref.current_pasal else ref.pasal,
-                            ref.ayat[0] if ref.ayat else None,
-                            ref.huruf[0] if ref.huruf else None,
-                            ref.pasal_to,
-                            ref.lampiran,
-                        )
-                    )
+        for written, pasal, ayat_no, huruf, pasal_to, lampiran in find_reference_targets(content):
+            xrefs.append(XRef(written, block, pasal, ayat_no, huruf, pasal_to, lampiran))
         if kind is None:
             stack = []
             continue

@@ -11,6 +11,7 @@ import re
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
+from naskah_lint.lang._memo import shared
 from naskah_lint.lang.normalize import find_placeholders, looks_english
 from naskah_lint.model import Document, Story
 from naskah_lint.outline.body import Heading, _title_line, build_pasal, find_headings
@@ -79,12 +80,17 @@ def _closing_outside(lines: Sequence[Line], last: Heading, closing_i: int) -> bo
 def _placeholders(document: Document) -> tuple[Placeholder, ...]:
     """Blanks left to fill; template control tags ("{{#perjanjian}}", "{{/tandatangan}}") mark
     loops and sections of a mail-merge template, not a value to fill in, so they are left out."""
-    return tuple(
-        Placeholder(text=hit.text, story=block.story, block=block.index)
-        for block in document.blocks
-        for hit in find_placeholders(block.text)
-        if not is_control_tag(hit.text)
-    )
+    scan = shared(find_placeholders)  # the remembered tuple, no list copied per block
+    out: list[Placeholder] = []
+    for block in document.blocks:
+        hits = scan(block.text)
+        if hits:  # most blocks have none: no inner loop
+            out.extend(
+                Placeholder(text=hit.text, story=block.story, block=block.index)
+                for hit in hits
+                if not is_control_tag(hit.text)
+            )
+    return tuple(out)
 
 
 def _signature_anchors(document: Document, signatures: Sequence[Signature]) -> list[int]:
