@@ -72,13 +72,8 @@ def _heading(index: int, line: Line, english: bool) -> Heading | None:
     by_word = (
         label is not None and re.match(r"\s*(?:pasal|article)\b", label, re.IGNORECASE) is not None
     )
-    return Heading(
-        line=index,
-        number=number,
-        number_text=numtext.group(0).strip() if numtext else line.text,
-        title=title,
-        numbered_by_word=by_word,
-    )
+    number_text = numtext.group(0).strip() if numtext else line.text
+    return Heading(index, number, number_text, title, by_word)  # positional: builds faster
 
 
 def find_headings(
@@ -171,26 +166,27 @@ def _read_body(lines: Sequence[Line], start: int, end: int) -> _Body:
     stack: list[str] = []
     current_ayat: int | None = None
     for line in lines[start:end]:
-        if not line.text:
+        block, pos, raw, text, source = line  # unpacked once: no attribute lookups
+        if not text:
             continue
-        block = line.block
-        numbering = line.source.numbering if line.pos == 0 else None
+        numbering = source.numbering if pos == 0 else None
         if numbering is None:  # Line.split_label without the numbering branch
-            raw = line.raw
             typed = _TEXT_LABEL.match(raw)
             if typed is None:
-                content, kind = line.text, None
+                content, kind = text, None
             else:
                 rest = raw[typed.end() :]
                 # a raw line equal to its cleaned text has no runs of spaces to collapse
-                content = rest.strip() if raw == line.text else clean(rest)
+                content = rest.strip() if raw == text else clean(rest)
                 kind = _item_kind(typed.group("label"), None)
         else:
             label, content = line.split_label()
             kind = _item_kind(label, numbering.fmt)
         texts.append(content)
-        for written, pasal, ayat_no, huruf, pasal_to, lampiran in find_reference_targets(content):
-            xrefs.append(XRef(written, block, pasal, ayat_no, huruf, pasal_to, lampiran))
+        targets = find_reference_targets(content)
+        if targets:  # about half the lines refer to nothing
+            for written, pasal, ayat_no, huruf, pasal_to, lampiran in targets:
+                xrefs.append(XRef(written, block, pasal, ayat_no, huruf, pasal_to, lampiran))
         if kind is None:
             stack = []
             continue

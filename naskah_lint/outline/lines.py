@@ -80,16 +80,23 @@ class Line(NamedTuple):
 def body_lines(document: Document) -> tuple[Line, ...]:
     """Every visual line of the body story, in order."""
     out: list[Line] = []
+    append = out.append
+    # Runs once per body line: the tuple is built without Line.__new__'s Python frame, and a
+    # plain ASCII line without double spaces or tabs is cleaned by strip() alone (as `clean`).
+    make = tuple.__new__
     body = Story.BODY
     for block in document.blocks:
         if block.story is not body:
             continue
         text = block.text
         if "\n" not in text:  # most paragraphs are one line: no split, no enumerate
-            out.append(Line(block.index, 0, text, clean(text), block))
+            if "  " in text or "\t" in text or not text.isascii():
+                append(make(Line, (block.index, 0, text, clean(text), block)))
+            else:
+                append(make(Line, (block.index, 0, text, text.strip(), block)))
             continue
         for pos, raw in enumerate(text.split("\n")):
-            out.append(Line(block.index, pos, raw, clean(raw), block))
+            append(make(Line, (block.index, pos, raw, clean(raw), block)))
     return tuple(out)
 
 
