@@ -329,7 +329,8 @@ def execute(
             runnable.append(rule)
 
     ctx = Context(document=document, outline=outline, mode=settings.mode, pack=pack.data)
-    blocks = {(b.story, b.index): b for b in document.blocks}
+    # blocks by (story, index), built at the first hit: most rules find nothing in a draft
+    blocks: dict[tuple[Story, int], Block] = {}
     texts: dict[tuple[Story, int], str] = {}
     failures: list[RuleFailure] = []
 
@@ -338,6 +339,8 @@ def execute(
         try:
             built = []
             for hit in hits:
+                if not blocks:
+                    blocks.update({(b.story, b.index): b for b in document.blocks})
                 where = _place(hit, blocks, document, outline, settings.lang, texts)
                 built.append(_Built(_finding(rule, hit, where, settings), where, hit.key or ""))
         except Exception as exc:  # a bug in a kind or the pack: report it, keep going

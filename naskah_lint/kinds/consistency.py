@@ -1164,7 +1164,7 @@ class TerbilangParams:
 def check_terbilang(ctx: Context, params: TerbilangParams) -> Iterator[Hit]:
     """Every "N (words)" pair agrees (money is left to CONS-RUPIAH-TERBILANG)."""
     closing = ctx.outline.closing
-    pairs = ctx.facts.scans(quantities.find_number_with_words)
+    pairs = ctx.facts.scans(quantities.find_number_with_words, needs=quantities.PAIR_NEEDS)
     rupiah = ctx.facts.scans(money.find_rupiah, needs=money.RUPIAH_NEEDS)
     for b in ctx.document.body:
         found = pairs[b.text]

@@ -82,7 +82,7 @@ def check_number_words(ctx: Context, params: NumberWordsParams) -> Iterator[Hit]
     """Quantities in digits only ("3 bulan") -> "3 (tiga) bulan"; the unit inside the brackets
     ("1 (satu bulan)") -> "1 (satu) bulan"."""
     facts = ctx.facts
-    pairs = facts.scans(quantities.find_number_with_words)
+    pairs = facts.scans(quantities.find_number_with_words, needs=quantities.PAIR_NEEDS)
     bare = facts.scans(quantities.find_bare_quantities, tuple(params.units))
     lowered = facts.lowered
     # a bare quantity needs one of the units: a paragraph holding none of the units the

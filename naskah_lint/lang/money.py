@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
 from naskah_lint.lang._memo import per_text
+from naskah_lint.lang.prefilter import find_all, lower_for_search, matches_at
 from naskah_lint.lang.terbilang import words_to_decimal
 
 __all__ = ["PROBLEM_CODES", "RUPIAH_NEEDS", "Rupiah", "find_rupiah", "parse_amount"]
@@ -148,6 +149,9 @@ RUPIAH_NEEDS = "rp"
 def find_rupiah(text: str) -> list[Rupiah]:
     """Every rupiah amount in text ("Rp10.000.000,00 (sepuluh juta rupiah)", "Rp. 5.000.000,-",
     "Rp 10.000.000", "Rp10 juta"), with its problems (see PROBLEM_CODES)."""
-    if "rp" not in text.lower():
+    low = lower_for_search(text)
+    if RUPIAH_NEEDS not in low:
         return []  # most paragraphs: a string test instead of a regex scan
-    return [_rupiah(m) for m in _RUPIAH.finditer(text)]
+    # every amount starts where "rp" does ("terpisah", "berpedoman" hold it too): the regex is
+    # tried only there, not at every character of the text
+    return [_rupiah(m) for m in matches_at(_RUPIAH, text, find_all(low, RUPIAH_NEEDS))]

@@ -22,6 +22,7 @@ from naskah_lint.lang.terbilang import NUMBER_WORDS, words_to_int
 
 __all__ = [
     "DEFAULT_UNITS",
+    "PAIR_NEEDS",
     "Duration",
     "NumberWithWords",
     "find_bare_quantities",
@@ -102,6 +103,11 @@ def _digit_then_bracket(text: str) -> bool:
             return True
         at = text.find("(", at + 1)
     return False
+
+
+#: What every pair `find_number_with_words` finds holds, as `lower_for_search` writes it (a
+#: caller that has the lower-cased text may skip the call without it).
+PAIR_NEEDS = "("
 
 
 @per_text
