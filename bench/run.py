@@ -9,6 +9,7 @@ interleaved so that a busy machine slows them alike):
   (a) the raw floor: zip + lxml parse of every XML part the reader reads (not the others);
   (b) python-docx: Document() + walking paragraphs, runs and table cells;
   (c) naskah-lint in-process `lint_file` (read + outline + all rules, pack loaded once);
+  (a)-(c) run in three new processes, each job twice a turn and timed the second time;
   (d) the CLI as a cold process: `--help`, `--version`, one 2-page draft, one 2-page draft whose
       pasal have no titles (spaCy) against a cold `import spacy`, and the 100-page draft against
       a cold python-docx walk of it;
@@ -410,8 +411,8 @@ def run_proc(args: Sequence[str], ok_codes: tuple[int, ...] = (0,)) -> ProcRun:
     return ProcRun(seconds, code, rss, cpu)
 
 
-def interleaved(jobs: dict[str, Callable[[], object]], reps: int) -> dict[str, float]:
-    """Median seconds of each job, the jobs run in turn `reps` times.
+def interleaved(jobs: dict[str, Callable[[], object]], reps: int) -> dict[str, list[float]]:
+    """Seconds of each run of each job, the jobs run in turn `reps` times.
 
     Each turn runs its job twice and times the second run: the allocator defers part of the
     cost of freeing a large tree (glibc merges freed small blocks at a later large malloc), and
@@ -423,7 +424,7 @@ def interleaved(jobs: dict[str, Callable[[], object]], reps: int) -> dict[str, f
             t0 = time.perf_counter()
             fn()
             times[name].append(time.perf_counter() - t0)
-    return {k: statistics.median(v) for k, v in times.items()}
+    return times
 
 
 def interleaved_procs(
@@ -490,12 +491,54 @@ def make_folder(folder: Path, count: int, base: Path) -> list[str]:
     return sorted(str(p) for p in folder.glob("*.docx"))
 
 
+def measure_in_process(path: Path, reps: int) -> dict[str, list[float]]:
+    """(a), (b) and (c) of one draft in this process, the linter warmed up first."""
+    sys.path.insert(0, str(HERE))
+    from _linter import make_file_linter
+
+    lint = make_file_linter()
+    result = lint(path)  # warm imports and the pack once, as a long-running process would
+    if result.error is not None or result.internal_error is not None:
+        raise SystemExit(f"{path}: {result.error or result.internal_error}")
+    docx_walk(path)
+    return interleaved(
+        {
+            "a": functools.partial(floor_parse, path),
+            "b": functools.partial(docx_walk, path),
+            "c": functools.partial(lint, path),
+        },
+        reps,
+    )
+
+
+def measure_in_children(path: Path, reps: int, procs: int) -> dict[str, float]:
+    """Median seconds of each job over `procs` new processes running `measure_in_process`.
+
+    New processes, because what this one did before (writing the drafts, other measurements)
+    leaves the allocator and the collector in a state that slows some jobs more than others;
+    several, because one process's memory layout can favour one job by 10-20 %."""
+    script = str(Path(__file__).resolve())
+    samples: dict[str, list[float]] = {}
+    for _ in range(procs):
+        args = [PYTHON, script, "--measure", str(path), "--reps", str(reps)]
+        out = subprocess.run(args, capture_output=True, text=True, check=False)
+        if out.returncode != 0:
+            raise SystemExit(f"measuring {path} failed:\n{out.stderr}")
+        for job, times in json.loads(out.stdout).items():
+            samples.setdefault(job, []).extend(times)
+    return {job: statistics.median(times) for job, times in samples.items()}
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
     ap.add_argument("--quick", action="store_true", help="small inputs, one repetition")
     ap.add_argument("--reps", type=int, default=7, help="repetitions (median; default 7)")
     ap.add_argument("--workdir", type=Path, default=None, help="where the drafts are written")
+    ap.add_argument("--measure", type=Path, default=None, help=argparse.SUPPRESS)
     ns = ap.parse_args(argv)
+    if ns.measure is not None:  # the child of measure_in_child
+        print(json.dumps(measure_in_process(ns.measure, max(1, ns.reps))))
+        return 0
     reps = 1 if ns.quick else max(1, ns.reps)
     sizes = {"2-page": 2, "20-page": 4 if ns.quick else 20, "100-page": 6 if ns.quick else 100}
     folder_n = 12 if ns.quick else 200
@@ -512,27 +555,13 @@ def main(argv: list[str] | None = None) -> int:
     os.environ["NASKAH_LINT_CACHE_DIR"] = str(cache)
     os.environ.pop("NASKAH_LINT_NO_CACHE", None)
 
-    sys.path.insert(0, str(HERE))
-    from _linter import make_file_linter
-
-    lint = make_file_linter()
-    mode = "quick" if ns.quick else f"median of {reps}"
+    mode = "quick" if ns.quick else f"median of {reps}; (a)-(c): of 3 processes x {reps}"
     print(f"naskah-lint benchmark ({mode}), {os.cpu_count()} CPUs, drafts in {work}")
     print(f"CLI measured: {' '.join(cli)}")
     head = ("input", "(a) floor", "(b) docx", "(c) lint", "c/a", "c/b")
     print(f"{head[0]:<10} {head[1]:>11} {head[2]:>11} {head[3]:>11} {head[4]:>7} {head[5]:>7}")
     for name, path in files.items():
-        result = lint(path)  # warm imports and the pack once, as a long-running process would
-        if result.error is not None or result.internal_error is not None:
-            raise SystemExit(f"{name}: {result.error or result.internal_error}")
-        t = interleaved(
-            {
-                "a": functools.partial(floor_parse, path),
-                "b": functools.partial(docx_walk, path),
-                "c": functools.partial(lint, path),
-            },
-            reps,
-        )
+        t = measure_in_children(path, reps, 1 if ns.quick else 3)
         a, b, c = t["a"], t["b"], t["c"]
         print(
             f"{name:<10} {a * 1e3:>9.1f}ms {b * 1e3:>9.1f}ms {c * 1e3:>9.1f}ms "
