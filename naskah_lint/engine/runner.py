@@ -7,6 +7,7 @@ raises does not stop the other rules: the failure is recorded (exit code 3 in th
 
 from __future__ import annotations
 
+import functools
 import os
 import re
 import string
@@ -119,9 +120,56 @@ class _Formatter(string.Formatter):
         return super().format_field(value, format_spec)
 
 
+# A template's parts: literal text, then a field (name, conversion, spec) or None at the end.
+_Part = tuple[str, str | None, str | None, str]
+_CONVERSIONS: dict[str | None, Any] = {None: None, "s": str, "r": repr, "a": ascii}
+
+
+@functools.lru_cache(maxsize=4096)
+def _template_parts(template: str) -> tuple[_Part, ...] | None:
+    """A template split once (the pack's templates are filled per finding); None when a field
+    is not a plain name (positional, attribute, index, nested spec): those go through
+    `_Formatter`, as does a malformed template (ValueError here), so errors stay the same."""
+    parts: list[_Part] = []
+    for literal, name, spec, conversion in string.Formatter().parse(template):
+        if name is not None and (
+            not name
+            or name.isdigit()
+            or "." in name
+            or "[" in name
+            or "{" in (spec or "")
+            or conversion not in _CONVERSIONS
+        ):
+            return None
+        parts.append((literal, name, conversion, spec or ""))
+    return tuple(parts)
+
+
 def fill(template: Text, params: Mapping[str, Any], lang: str) -> str:
     """A rule template in `lang` filled with a hit's params (KeyError if a field is missing)."""
-    return _Formatter(lang).vformat(template.get(lang), (), dict(params))
+    text = template.get(lang)
+    try:
+        parts = _template_parts(text)
+    except ValueError:
+        parts = None
+    if parts is None:
+        return _Formatter(lang).vformat(text, (), dict(params))
+    # What `_Formatter(lang).vformat` does for plain names, without its per-field machinery.
+    out: list[str] = []
+    for literal, name, conversion, spec in parts:
+        if literal:
+            out.append(literal)
+        if name is None:
+            continue
+        value = params[name]
+        convert = _CONVERSIONS[conversion]
+        if convert is not None:
+            value = convert(value)
+        if isinstance(value, float) and not spec:
+            out.append(format_number(value, lang))
+        else:
+            out.append(format(value, spec))
+    return "".join(out)
 
 
 # --------------------------------------------------------------------------- locations

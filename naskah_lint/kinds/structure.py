@@ -7,6 +7,7 @@ kinds only know where in the outline each part lives. Patterns are case-insensit
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
@@ -14,7 +15,11 @@ from typing import Any
 
 from naskah_lint.engine.api import Context, Hit, Kind
 from naskah_lint.kinds.consistency import Bilingual, blank_date
-from naskah_lint.lang.prefilter import lower_for_search, search_from_literals, start_literals
+from naskah_lint.lang.prefilter import (
+    literal_starts,
+    lower_for_search,
+    start_literals,
+)
 from naskah_lint.model import Block, Document, Story
 from naskah_lint.outline.model import Outline, Party, Recital, Signature
 
@@ -54,14 +59,31 @@ def matches(
     tried only where one of its start literals occurs (`lowered`: the document's lower-cased
     texts, `DocumentFacts.lowered`, when the caller has them)."""
     low = lowered[text] if lowered is not None else None
-    for pattern in patterns:
-        rx = re.compile(pattern, re.IGNORECASE)  # (from re's own cache after the first time)
-        if low is None and start_literals(rx.pattern, rx.flags) is not None:
-            low = lower_for_search(text)
-        found = search_from_literals(rx, text, low)
+    for rx, literals in _compiled(tuple(patterns)):
+        if literals is None:
+            found = rx.search(text)
+        else:  # `search_from_literals`, with the literals found once per pattern list
+            if low is None:
+                low = lower_for_search(text)
+            found = next(
+                (m for at in literal_starts(literals, low) if (m := rx.match(text, at))), None
+            )
         if found:
             return found
     return None
+
+
+@functools.lru_cache(maxsize=1024)
+def _compiled(
+    patterns: tuple[str, ...],
+) -> tuple[tuple[re.Pattern[str], tuple[str, ...] | None], ...]:
+    """Each pattern compiled case-insensitively, with its start literals: a rule's pattern list
+    is read once, not once per text it is tried on."""
+    out = []
+    for pattern in patterns:
+        rx = re.compile(pattern, re.IGNORECASE)
+        out.append((rx, start_literals(rx.pattern, rx.flags)))
+    return tuple(out)
 
 
 def check_severity(value: str, where: str) -> None:

@@ -22,6 +22,7 @@ __all__ = [
     "find_all",
     "find_phrase",
     "finditer_from_literals",
+    "literal_starts",
     "lower_for_search",
     "matches_at",
     "may_match",
@@ -33,14 +34,20 @@ __all__ = [
 
 # The only characters that Python's case-insensitive regex matching equates with an ASCII letter
 # but str.lower() does not turn into it: dotted and dotless I, and the long s.
-_REGEX_FOLD = str.maketrans({"\u0130": "i", "\u0131": "i", "\u017f": "s"})
+_REGEX_FOLD_PAIRS = (("\u0130", "i"), ("\u0131", "i"), ("\u017f", "s"))
 
 
 def lower_for_search(text: str) -> str:
     """`text` lower-cased so that a word of ASCII letters occurs in it exactly when a
     case-insensitive regex for that word finds it in `text`: a substring test instead of a
     regex scan ("pasal" in lower_for_search(t) <=> re.search("pasal", t, re.IGNORECASE))."""
-    return text.translate(_REGEX_FOLD).lower() if not text.isascii() else text.lower()
+    if text.isascii():
+        return text.lower()
+    # three replace scans in C: str.translate with a mapping costs ~50 ns a character
+    for char, folded in _REGEX_FOLD_PAIRS:
+        if char in text:
+            text = text.replace(char, folded)
+    return text.lower()
 
 
 def find_all(low: str, word: str) -> Iterator[int]:
@@ -320,7 +327,7 @@ def start_literals(pattern: str, flags: int = 0) -> tuple[str, ...] | None:
     return tuple(sorted(found)) if found else None
 
 
-def _literal_starts(literals: tuple[str, ...], low: str) -> list[int]:
+def literal_starts(literals: tuple[str, ...], low: str) -> list[int]:
     """Every index of `low` where one of the literals starts, ascending, no repeats."""
     starts: list[int] = []
     for literal in literals:
@@ -347,7 +354,7 @@ def finditer_from_literals(
         return list(pattern.finditer(text))
     found: list[re.Match[str]] = []
     end = 0
-    for start in _literal_starts(literals, lower_for_search(text) if low is None else low):
+    for start in literal_starts(literals, lower_for_search(text) if low is None else low):
         if start >= end and (m := pattern.match(text, start)) is not None:
             found.append(m)
             end = m.end()
@@ -362,7 +369,7 @@ def search_from_literals(
     literals = start_literals(pattern.pattern, pattern.flags)
     if literals is None:
         return pattern.search(text)
-    for start in _literal_starts(literals, lower_for_search(text) if low is None else low):
+    for start in literal_starts(literals, lower_for_search(text) if low is None else low):
         if (m := pattern.match(text, start)) is not None:
             return m
     return None
