@@ -361,3 +361,47 @@ def test_suppression_comments(tmp_path, monkeypatch, doc_and_outline) -> None:
     outcome = execute(replace(doc, comments=whole), ol, pack, Settings())
     assert [f.rule for f in outcome.findings] == ["FMT-TEST-B"]
     assert outcome.suppressed == 3
+
+
+@pytest.mark.parametrize(
+    "template",
+    [
+        "Nilai {x} dan {y!r} lalu {z:>5}: {w:.1f} {{kurung}}",
+        "{x}{x}",
+        "tanpa isian",
+        "{0} posisi",  # positional: the general path
+        "{x.real} atribut",  # attribute: the general path
+        "{x:{w}} bersarang",  # nested spec: the general path
+    ],
+)
+@pytest.mark.parametrize("lang", ["id", "en"])
+def test_fill_matches_str_format_with_language_floats(template: str, lang: str) -> None:
+    """The cached split of a template fills exactly as the Formatter-based path would."""
+    from naskah_lint.engine.api import Text
+    from naskah_lint.engine.runner import _Formatter, fill
+
+    params = {"x": 2.5, "y": "a'b", "z": 7, "w": 3.25}
+    try:
+        expected: object = _Formatter(lang).vformat(template, (2.5,), params)
+    except (IndexError, KeyError, ValueError) as exc:
+        expected = type(exc)
+    try:
+        got: object = fill(Text(id=template, en=template), params, lang)
+    except (IndexError, KeyError, ValueError) as exc:
+        got = type(exc)
+    if template.startswith("{0}"):
+        assert got is IndexError  # fill gives no positional arguments
+    else:
+        assert got == expected
+    if template == "{x}{x}":
+        assert got == ("2,5" if lang == "id" else "2.5") * 2
+
+
+def test_fill_reports_a_missing_field_and_a_malformed_template() -> None:
+    from naskah_lint.engine.api import Text
+    from naskah_lint.engine.runner import fill
+
+    with pytest.raises(KeyError):
+        fill(Text(id="{tidak_ada}", en="{missing}"), {}, "id")
+    with pytest.raises(ValueError):
+        fill(Text(id="{x", en="{x"), {"x": 1}, "id")
