@@ -156,11 +156,14 @@ def _lint_file(path: str | Path, settings: Settings, pack: Pack, display: str | 
         error = FileError(code=exc.code, message=unreadable_message(exc, settings.lang))
         return FileResult(path=shown, sha256=None, document_type=None, error=error)
     except Exception as exc:  # a reader bug: report it and go on with the other files
-        return _crashed(shown, internal_error_line("while reading the file", exc))
+        lang = settings.lang
+        return _crashed(shown, internal_error_line(t("internal.reading", lang), exc, lang))
     try:
         return lint_document(document, pack, settings, path=shown)
     except Exception as exc:  # an outline or engine bug
-        return _crashed(shown, internal_error_line("while checking the file", exc), document)
+        lang = settings.lang
+        line = internal_error_line(t("internal.checking", lang), exc, lang)
+        return _crashed(shown, line, document)
 
 
 def _crashed(path: str, line: str, document: Document | None = None) -> FileResult:

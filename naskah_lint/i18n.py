@@ -23,6 +23,14 @@ ID: Mapping[str, str] = {
     "err.CORRUPT": "berkas rusak ({detail}): buka dan simpan ulang di Word",
     "err.TOO_LARGE": "berkas melebihi batas {limit}: {detail}; periksa apakah berkas ini benar",
     "err.READ": "berkas tidak dapat dibaca: {detail}",
+    "internal.error": "galat internal",
+    "internal.reading": "saat membaca berkas",
+    "internal.checking": "saat memeriksa berkas",
+    "internal.rule": "di aturan {rule} (jenis {kind})",
+    "internal.hint": (
+        "ini bug di naskah-lint: laporkan kepada pengelola naskah-lint (pelacak isu repositori"
+        " tempat Anda memasangnya) beserta berkasnya; NASKAH_LINT_DEBUG=1 menampilkan traceback"
+    ),
     "err.READ.permission": "berkas tidak dapat dibaca: tidak ada izin membacanya; periksa hak aksesnya",
     "err.CORRUPT.zip": "berkas rusak (arsip zip terpotong atau cacat): buka dan simpan ulang di Word",
     "err.CORRUPT.part": "berkas rusak (bagian {part} tidak utuh): buka dan simpan ulang di Word",
@@ -229,6 +237,15 @@ EN: Mapping[str, str] = {
     "err.CORRUPT": "file is damaged ({detail}): open it in Word and save it again",
     "err.TOO_LARGE": "file exceeds the {limit} limit: {detail}; check that this is the right file",
     "err.READ": "file cannot be read: {detail}",
+    "internal.error": "internal error",
+    "internal.reading": "while reading the file",
+    "internal.checking": "while checking the file",
+    "internal.rule": "in rule {rule} (kind {kind})",
+    "internal.hint": (
+        "this is a bug in naskah-lint: report it to the naskah-lint maintainers (the issue"
+        " tracker of the repository you installed it from) with the file;"
+        " NASKAH_LINT_DEBUG=1 shows the traceback"
+    ),
     "err.READ.permission": "file cannot be read: permission denied; check its access rights",
     "err.CORRUPT.zip": "file is damaged (truncated or broken zip archive): open it in Word and save it again",
     "err.CORRUPT.part": "file is damaged (part {part} is incomplete): open it in Word and save it again",

@@ -203,7 +203,7 @@ def row_for_file(
     except Exception as exc:  # our bug: this file's row says so, the others are still listed
         from naskah_lint.engine.runner import internal_error_line
 
-        return unreadable_row(display, f"INTERNAL: {internal_error_line('', exc)}"), 3
+        return unreadable_row(display, f"INTERNAL: {internal_error_line('', exc, lang)}"), 3
 
 
 def unreadable_row(path: str, message: str) -> RegisterRow:

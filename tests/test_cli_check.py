@@ -141,12 +141,18 @@ def test_exit_3_for_a_failing_kind_other_rules_still_reported(
     checked = _json(result)["files"][0]
     assert [f["rule"] for f in checked["findings"]] == ["FMT-PAPER-SIZE", "FMT-FONT", "FMT-FONT"]
     assert checked["error"] is None and checked["document_type"] == "PKS"
-    assert checked["internal_error"].startswith("internal error in rule FMT-MARGINS")
+    assert checked["internal_error"].startswith("galat internal di aturan FMT-MARGINS")
     lines = result.stderr.strip().splitlines()
     assert len(lines) == 1
-    assert "internal error in rule FMT-MARGINS (kind margins): ZeroDivisionError" in lines[0]
-    assert "this is a bug in naskah-lint: report it to the naskah-lint maintainers" in lines[0]
+    assert "galat internal di aturan FMT-MARGINS (jenis margins): ZeroDivisionError" in lines[0]
+    assert "ini bug di naskah-lint: laporkan kepada pengelola naskah-lint" in lines[0]
     assert "Traceback" not in result.stderr
+    english = _invoke(["check", str(drafts / "defect.docx"), "--select", FMT3, "--lang", "en"])
+    assert english.exit_code == 3
+    assert "internal error in rule FMT-MARGINS (kind margins): ZeroDivisionError" in english.stderr
+    assert "this is a bug in naskah-lint: report it to the naskah-lint maintainers" in (
+        english.stderr
+    )
     monkeypatch.setenv("NASKAH_LINT_DEBUG", "1")
     debug = _invoke(["check", str(drafts / "defect.docx"), "--select", FMT3])
     assert debug.exit_code == 3 and "Traceback" in debug.stderr
@@ -170,7 +176,7 @@ def test_exit_3_for_a_reader_bug_other_files_still_checked(
     assert result.exit_code == 3
     files = _json(result)["files"]
     assert files[0]["error"] is None and files[0]["document_type"] is None
-    assert "internal error while reading the file: KeyError" in files[0]["internal_error"]
+    assert "galat internal saat membaca berkas: KeyError" in files[0]["internal_error"]
     assert "internal_error" not in files[1]
     assert len(files[1]["findings"]) == 4
 

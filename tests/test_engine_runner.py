@@ -243,7 +243,7 @@ def test_failing_kind_is_recorded_and_others_still_run(
         rule_yaml("CONS-TEST-OK", params=_hits("{block: 2}")),
         rule_yaml("CONS-TEST-VARIANT", params=_hits("{block: 2, message: nope}")),
     )
-    outcome = execute(doc, ol, pack, Settings())
+    outcome = execute(doc, ol, pack, Settings(lang="en"))
     assert [f.rule for f in outcome.findings] == ["CONS-TEST-OK"]
     assert [(f.rule, f.kind) for f in outcome.failures] == [
         ("CONS-TEST-CRASH", "test-crash"),
@@ -273,7 +273,7 @@ def test_missing_template_field_is_an_internal_error(
     )
     outcome = execute(doc, ol, pack, Settings())
     assert outcome.findings == ()
-    assert "rule CONS-TEST-A" in outcome.failures[0].message
+    assert "galat internal di aturan CONS-TEST-A (jenis test-hits)" in outcome.failures[0].message
     assert "'missing'" in outcome.failures[0].message
 
 

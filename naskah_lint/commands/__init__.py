@@ -60,7 +60,7 @@ def guarded(func: F) -> F:
                 import traceback
 
                 traceback.print_exc()
-            fail(internal_error_line("", exc), EXIT_INTERNAL)
+            fail(internal_error_line("", exc, lang), EXIT_INTERNAL)
 
     return wrapper  # type: ignore[return-value]
 

@@ -35,10 +35,6 @@ if TYPE_CHECKING:
     from naskah_lint.config import Settings
     from naskah_lint.outline.model import Outline
 
-REPORT_HINT = (
-    "report it to the naskah-lint maintainers (the issue tracker of the repository you "
-    "installed it from) with the file"
-)
 EXCERPT_CHARS = 80
 STORY_ORDER = {s.value: i for i, s in enumerate(Story)}
 # Groups that still run on a document that is not an agreement (spec §5, STRUCT-DOCTYPE).
@@ -85,14 +81,13 @@ def debug_enabled() -> bool:
     return os.environ.get("NASKAH_LINT_DEBUG", "") not in ("", "0")
 
 
-def internal_error_line(what: str, exc: BaseException) -> str:
-    """The one line shown for our own bug, with a hint to report it."""
+def internal_error_line(where: str, exc: BaseException, lang: str) -> str:
+    """The one line shown for our own bug in `lang`: where it happened (a phrase of the
+    `internal.*` catalogue, or ""), the exception, and a hint to report it."""
     detail = str(exc).splitlines()[0] if str(exc) else ""
-    name = type(exc).__name__
-    return (
-        f"internal error{' ' + what if what else ''}: {name}{': ' + detail if detail else ''}; "
-        f"this is a bug in naskah-lint: {REPORT_HINT}; NASKAH_LINT_DEBUG=1 shows the traceback"
-    )
+    error = type(exc).__name__ + (": " + detail if detail else "")
+    head = t("internal.error", lang) + (" " + where if where else "")
+    return f"{head}: {error}; {t('internal.hint', lang)}"
 
 
 # --------------------------------------------------------------------------- messages
@@ -392,7 +387,7 @@ def execute(
                 where = _place(hit, blocks, document, outline, settings.lang, texts)
                 built.append(_Built(_finding(rule, hit, where, settings), where, hit.key or ""))
         except Exception as exc:  # a bug in a kind or the pack: report it, keep going
-            failures.append(_failure(rule, exc))
+            failures.append(_failure(rule, exc, settings.lang))
             return []
         return built
 
@@ -470,13 +465,14 @@ def _hits(rule: RuleSpec, ctx: Context) -> Iterator[Hit]:
     yield from kind.check(ctx, rule.params)
 
 
-def _failure(rule: RuleSpec, exc: BaseException) -> RuleFailure:
-    """A failing rule, recorded with its one-line message and its traceback."""
+def _failure(rule: RuleSpec, exc: BaseException, lang: str) -> RuleFailure:
+    """A failing rule, recorded with its one-line message (in `lang`) and its traceback."""
     tb = "".join(traceback.format_exception(exc))
+    where = t("internal.rule", lang, rule=rule.id, kind=rule.kind)
     return RuleFailure(
         rule=rule.id,
         kind=rule.kind,
-        message=internal_error_line(f"in rule {rule.id} (kind {rule.kind})", exc),
+        message=internal_error_line(where, exc, lang),
         traceback=tb,
     )
 
