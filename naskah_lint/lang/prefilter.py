@@ -209,6 +209,19 @@ def _lowered_literal(char: str) -> str | None:
     return char.lower() if char.isascii() else None
 
 
+def _literal_run(items: list[Any], i: int) -> tuple[str, int]:
+    """The run of known literal characters from item `i` (as `lower_for_search` gives them)
+    and the index after it; "" when item `i` is not one."""
+    run: list[str] = []
+    while i < len(items) and str(items[i][0]) == "LITERAL":
+        char = _lowered_literal(chr(items[i][1]))
+        if char is None:
+            break
+        run.append(char)
+        i += 1
+    return "".join(run), i
+
+
 def _start_literals(items: list[Any]) -> set[str] | None:
     """Literals (as `lower_for_search` gives them) one of which starts every match of the
     parsed items; None when unsure (a class range, a category, ".", a back-reference ...)."""
@@ -219,14 +232,8 @@ def _start_literals(items: list[Any]) -> set[str] | None:
         return None  # may match the empty string
     op, av = str(items[i][0]), items[i][1]
     if op == "LITERAL":
-        run: list[str] = []
-        while i < n and str(items[i][0]) == "LITERAL":
-            char = _lowered_literal(chr(items[i][1]))
-            if char is None:
-                break
-            run.append(char)
-            i += 1
-        return {"".join(run)} if run else None
+        run, _ = _literal_run(items, i)
+        return {run} if run else None
     if op == "IN":
         found: set[str] = set()
         for item_op, item in av:
@@ -264,15 +271,9 @@ def _required_literals(items: list[Any]) -> set[str] | None:
         op, av = str(items[i][0]), items[i][1]
         found: set[str] | None = None
         if op == "LITERAL":
-            run: list[str] = []
-            while i < n and str(items[i][0]) == "LITERAL":
-                char = _lowered_literal(chr(items[i][1]))
-                if char is None:
-                    break
-                run.append(char)
-                i += 1
+            run, i = _literal_run(items, i)
             if run:
-                candidates.append({"".join(run)})
+                candidates.append({run})
                 continue
         elif op == "SUBPATTERN":
             found = _required_literals(list(av[3]))

@@ -15,7 +15,7 @@ from typing import NamedTuple
 
 from naskah_lint.lang._lazy import lazy_regex
 from naskah_lint.lang._memo import per_text, remembered
-from naskah_lint.lang.prefilter import lower_for_search, matches_at, may_match
+from naskah_lint.lang.prefilter import literal_starts, lower_for_search, matches_at, may_match
 
 __all__ = [
     "REFERENCE_WORDS",
@@ -172,16 +172,8 @@ def may_refer(text: str) -> bool:
 
 def _starts(low: str) -> list[int]:
     """Every index of `low` (`lower_for_search` of a text) where one of the `REFERENCE_WORDS`
-    starts, ascending (no two words start alike, so no index repeats)."""
-    starts: list[int] = []
-    for word in REFERENCE_WORDS:
-        at = low.find(word)
-        while at >= 0:
-            starts.append(at)
-            at = low.find(word, at + 1)
-    if len(starts) > 1:
-        starts.sort()
-    return starts
+    starts, ascending."""
+    return literal_starts(REFERENCE_WORDS, low)
 
 
 def _matches(text: str) -> Iterator[re.Match[str]]:
