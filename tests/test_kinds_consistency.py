@@ -994,3 +994,19 @@ def test_self_name_suggests_the_name_the_draft_uses() -> None:
     pks = ["PERJANJIAN KERJA SAMA", "Perjanjian ini berlaku; Perjanjian Kerja Sama ini juga."]
     o = outline(title=_named("PERJANJIAN KERJA SAMA"), parts=((1, "judul"), (2, "pasal")))
     assert run("self-name", ctx(doc(pks), o), params_of("CONS-SELF-NAME")) == []
+
+
+def test_foreign_residue_term_with_a_dotted_capital_i_is_found() -> None:
+    """ "KEPOLİSİAN" (typed with a dotted capital I) matches the case-insensitive term; the
+    cheap pre-test lowers the text as the regex folds it."""
+    texts = ["a. bahwa PARA PIHAK mendukung tugas KEPOLİSİAN;"]
+    parties = (
+        party(1, institution="Komisi Pemilihan Umum Kabupaten Purwakarta"),
+        party(2, institution="SMA Negeri 1 Purwakarta"),
+    )
+    from naskah_lint.outline.model import Recital
+
+    premis = Premis(None, (Recital("a", texts[0], 1, True, ";"),), (), None, None, None)
+    p = params_of("CONS-FOREIGN-RESIDUE")
+    hits = run("foreign-residue", ctx(doc(texts), outline(parties=parties, premis=premis)), p)
+    assert [(h.block, h.params["found"]) for h in hits] == [(1, "'KEPOLİSİAN'")]

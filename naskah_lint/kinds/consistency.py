@@ -1514,10 +1514,6 @@ class ForeignResidueParams:
     topics: tuple[ResidueTopic, ...] = ()
 
 
-# Characters that re.IGNORECASE matches to an ASCII letter but str.lower() does not fold to it.
-_IGNORECASE_FOLD = str.maketrans({"\u017f": "s", "\u0131": "i"})
-
-
 def _ascii_first_word(term: str) -> str | None:
     """The lower-cased first word of an ASCII term (a substring any match must contain)."""
     first = term.split()[0].lower()
@@ -1568,7 +1564,7 @@ def check_foreign_residue(ctx: Context, params: ForeignResidueParams) -> Iterato
         text = block.text if block is not None else ""
         found = seen.get(text)
         if found is None:
-            found = seen[text] = _residue(text, patterns)
+            found = seen[text] = _residue(text, ctx.facts.lowered[text], patterns)
         if not found:
             continue
         terms = list(dict.fromkeys(f[2] for f in found))
@@ -1583,15 +1579,14 @@ def check_foreign_residue(ctx: Context, params: ForeignResidueParams) -> Iterato
 
 def _residue(
     text: str,
+    low: str,
     patterns: Sequence[tuple[re.Pattern[str], str, str | None]],
 ) -> list[tuple[int, int, str, str]]:
-    """(start, end, term as written, topic) of each residue pattern's first match, in order."""
-    folded = text.lower()
-    if "\u017f" in folded or "\u0131" in folded:
-        folded = folded.translate(_IGNORECASE_FOLD)
+    """(start, end, term as written, topic) of each residue pattern's first match, in order
+    (`low`: the text as `lower_for_search` gives it)."""
     found: list[tuple[int, int, str, str]] = []
     for pattern, topic_name, first in patterns:
-        if first is not None and first not in folded:
+        if first is not None and first not in low:
             continue  # cheap exact pre-test: the regex cannot match without its first word
         m = pattern.search(text)
         if m:

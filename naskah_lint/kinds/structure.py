@@ -15,11 +15,7 @@ from typing import Any
 
 from naskah_lint.engine.api import Context, Hit, Kind
 from naskah_lint.kinds.consistency import Bilingual, blank_date
-from naskah_lint.lang.prefilter import (
-    literal_starts,
-    lower_for_search,
-    start_literals,
-)
+from naskah_lint.lang.prefilter import lower_for_search, search_from_literals, start_literals
 from naskah_lint.model import Block, Document, Story
 from naskah_lint.outline.model import Outline, Party, Recital, Signature
 
@@ -62,12 +58,10 @@ def matches(
     for rx, literals in _compiled(tuple(patterns)):
         if literals is None:
             found = rx.search(text)
-        else:  # `search_from_literals`, with the literals found once per pattern list
+        else:  # the literals found once per pattern list
             if low is None:
                 low = lower_for_search(text)
-            found = next(
-                (m for at in literal_starts(literals, low) if (m := rx.match(text, at))), None
-            )
+            found = search_from_literals(rx, text, low, literals)
         if found:
             return found
     return None

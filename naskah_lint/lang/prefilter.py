@@ -15,7 +15,7 @@ import functools
 import importlib
 import re
 import string
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 
 __all__ = [
@@ -295,19 +295,26 @@ def _required_literals(items: list[Any]) -> set[str] | None:
     return max(candidates, key=lambda c: (min(map(len, c)), -len(c)))
 
 
+def _read_pattern(
+    reader: Callable[[list[Any]], set[str] | None], pattern: str, flags: int
+) -> set[str] | None:
+    """`reader` applied to the parsed `pattern`; None when unsure (LOCALE or VERBOSE flags,
+    an unusual pattern, another Python's parser)."""
+    if flags & (re.LOCALE | re.VERBOSE):
+        return None
+    try:
+        return reader(list(importlib.import_module("re._parser").parse(pattern, flags)))
+    except Exception:
+        return None
+
+
 @functools.lru_cache(maxsize=512)
 def required_literals(pattern: str, flags: int = 0) -> tuple[str, ...] | None:
     r"""Literals one of which every match of `pattern` (compiled with `flags`) contains, as
     `lower_for_search` writes them: a text whose `lower_for_search` holds none of them has no
     match. None when that is not simply known. r"\(\s*(?:coret|pilih)[^()]*\)" ->
     ("coret", "pilih")."""
-    if flags & (re.LOCALE | re.VERBOSE):
-        return None
-    try:
-        parsed = importlib.import_module("re._parser").parse(pattern, flags)
-        found = _required_literals(list(parsed))
-    except Exception:  # an unusual pattern, or another Python's parser: unsure
-        return None
+    found = _read_pattern(_required_literals, pattern, flags)
     return tuple(sorted(found)) if found and all(found) else None
 
 
@@ -318,24 +325,13 @@ def start_literals(pattern: str, flags: int = 0) -> tuple[str, ...] | None:
     them. None when that is not simply known (the pattern may match "" or start with ".", a
     range, a category ...). r"(berlaku|jangka\s+waktu)" -> ("berlaku", "jangka");
     r"\(\s*coret" -> ("(",)."""
-    if flags & (re.LOCALE | re.VERBOSE):
-        return None
-    try:
-        parsed = importlib.import_module("re._parser").parse(pattern, flags)
-        found = _start_literals(list(parsed))
-    except Exception:  # an unusual pattern, or another Python's parser: unsure
-        return None
+    found = _read_pattern(_start_literals, pattern, flags)
     return tuple(sorted(found)) if found else None
 
 
 def literal_starts(literals: tuple[str, ...], low: str) -> list[int]:
     """Every index of `low` where one of the literals starts, ascending, no repeats."""
-    starts: list[int] = []
-    for literal in literals:
-        at = low.find(literal)
-        while at >= 0:
-            starts.append(at)
-            at = low.find(literal, at + 1)
+    starts = [at for literal in literals for at in find_all(low, literal)]
     return sorted(set(starts)) if len(literals) > 1 else starts
 
 
@@ -353,27 +349,24 @@ def finditer_from_literals(
         literals = start_literals(pattern.pattern, pattern.flags)
     if literals is None:
         return list(pattern.finditer(text))
-    found: list[re.Match[str]] = []
-    end = 0
-    for start in literal_starts(literals, lower_for_search(text) if low is None else low):
-        if start >= end and (m := pattern.match(text, start)) is not None:
-            found.append(m)
-            end = m.end()
-    return found
+    starts = literal_starts(literals, lower_for_search(text) if low is None else low)
+    return list(matches_at(pattern, text, starts))
 
 
 def search_from_literals(
-    pattern: re.Pattern[str], text: str, low: str | None = None
+    pattern: re.Pattern[str],
+    text: str,
+    low: str | None = None,
+    literals: tuple[str, ...] | None = None,
 ) -> re.Match[str] | None:
     """What `pattern.search(text)` finds, the regex tried only where one of its
     `start_literals` occurs (see `finditer_from_literals`)."""
-    literals = start_literals(pattern.pattern, pattern.flags)
+    if literals is None:
+        literals = start_literals(pattern.pattern, pattern.flags)
     if literals is None:
         return pattern.search(text)
-    for start in literal_starts(literals, lower_for_search(text) if low is None else low):
-        if (m := pattern.match(text, start)) is not None:
-            return m
-    return None
+    starts = literal_starts(literals, lower_for_search(text) if low is None else low)
+    return next(matches_at(pattern, text, starts), None)
 
 
 def may_match(low: str, literals: tuple[str, ...]) -> bool:

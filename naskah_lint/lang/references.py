@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import itertools
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import NamedTuple
 
@@ -176,12 +176,6 @@ def _starts(low: str) -> list[int]:
     return literal_starts(REFERENCE_WORDS, low)
 
 
-def _matches(text: str) -> Iterator[re.Match[str]]:
-    """What `_REFERENCE.finditer(text)` yields, trying the regex only where one of the
-    `REFERENCE_WORDS` starts (every match starts with one) instead of at every position."""
-    return matches_at(_REFERENCE, text, _starts(lower_for_search(text)))
-
-
 # The groups of `_REFERENCE`, read with one `Match.group` call per match.
 _GROUPS = (
     "lampiran",
@@ -207,14 +201,7 @@ def _reference_matches(text: str) -> list[re.Match[str]]:
     # no reference word: no match (and no heading, which starts with "pasal")
     if not starts or is_pasal_heading(text) is not None:
         return []
-    found: list[re.Match[str]] = []
-    end = 0
-    # `matches_at`, inlined: this runs for most body lines
-    for start in starts:
-        if start >= end and (m := _REFERENCE.match(text, start)) is not None:
-            found.append(m)
-            end = m.end()
-    return found
+    return list(matches_at(_REFERENCE, text, starts))
 
 
 @per_text

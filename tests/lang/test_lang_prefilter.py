@@ -113,8 +113,9 @@ _SCAN_TEXT = st.text(
 @given(_SCAN_TEXT)
 def test_candidate_scans_equal_the_plain_regex(text: str) -> None:
     """The scanners try their regex only where a match can start: same matches as finditer."""
-    spans = [m.span() for m in references._matches(text)]
-    assert spans == [m.span() for m in references._REFERENCE.finditer(text)]
+    spans = [m.span() for m in references._reference_matches(text)]
+    plain = [m.span() for m in references._REFERENCE.finditer(text)]
+    assert spans == ([] if references.is_pasal_heading(text) is not None else plain)
     spans = [m.span() for m in normalize._placeholder_matches(text)]
     assert spans == [m.span() for m in normalize._PLACEHOLDER.finditer(text)]
 
