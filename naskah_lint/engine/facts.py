@@ -5,7 +5,6 @@ rule. Kinds reach them through `Context.facts`; everything is built on first use
 
 from __future__ import annotations
 
-import bisect
 from collections.abc import Callable, Hashable, Mapping, Sequence
 from typing import Any, Generic, TypeVar
 
@@ -108,14 +107,8 @@ class DocumentFacts:
         """Each body block's outline part (`Outline.part_of`), in body order."""
         found = self._parts
         if found is None:
-            firsts = [first for first, _ in self.outline.parts]
-            if firsts == sorted(firsts):  # as the segmenter builds them: bisect, no call each
-                names = ("dokumen", *(name for _, name in self.outline.parts))
-                found = tuple(names[bisect.bisect_right(firsts, b.index)] for b in self._body)
-            else:
-                part_of = self.outline.part_of
-                found = tuple(part_of(b.index) for b in self._body)
-            self._parts = found
+            part_of = self.outline.part_of
+            found = self._parts = tuple(part_of(b.index) for b in self._body)
         return found
 
     def outside(self, skip_parts: Sequence[str]) -> tuple[Block, ...]:

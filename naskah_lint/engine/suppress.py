@@ -9,33 +9,20 @@ the whole document when anchored in the title block.
 
 from __future__ import annotations
 
-import functools
 import re
 from collections.abc import Iterable, Sequence
 from typing import NamedTuple
 
 from naskah_lint.engine.select import matches
 from naskah_lint.findings import Finding
+from naskah_lint.lang._lazy import lazy_regex
 from naskah_lint.model import Comment, Story
 
-
-class _Syntax(NamedTuple):
-    head: re.Pattern[str]
-    split: re.Pattern[str]  # the dash separating the ids from the reason
-    reason_prefix: re.Pattern[str]
-    token: re.Pattern[str]
-
-
-@functools.cache
-def _syntax() -> _Syntax:
-    """The patterns of a suppression comment, compiled on first use (most drafts have none)."""
-    return _Syntax(
-        head=re.compile(r"^\s*naskah[-\s]?lint\s*:\s*(abaikan|ignore)\b(?P<rest>.*)$", re.I | re.S),
-        # spaced hyphen, en/em dash, or a double hyphen
-        split=re.compile(r"\s+(?:--|-|–|—)\s*|\s*(?:--|–|—)\s*"),
-        reason_prefix=re.compile(r"^\s*(alasan|reason)\s*:\s*", re.I),
-        token=re.compile(r"^[A-Z][A-Z0-9]*(?:-[A-Z0-9]+)*-?$"),
-    )
+# The patterns of a suppression comment, compiled on first use (most drafts have none).
+_HEAD = lazy_regex(r"^\s*naskah[-\s]?lint\s*:\s*(abaikan|ignore)\b(?P<rest>.*)$", re.I | re.S)
+_SPLIT = lazy_regex(r"\s+(?:--|-|–|—)\s*|\s*(?:--|–|—)\s*")  # spaced hyphen, dashes, "--"
+_REASON_PREFIX = lazy_regex(r"^\s*(alasan|reason)\s*:\s*", re.I)
+_TOKEN = lazy_regex(r"^[A-Z][A-Z0-9]*(?:-[A-Z0-9]+)*-?$")
 
 
 class Suppression(NamedTuple):
@@ -65,18 +52,17 @@ class Suppression(NamedTuple):
 
 def parse_suppression(comment: Comment, title_blocks: Sequence[int]) -> Suppression | None:
     """Parse a comment; None when it is not a suppression."""
-    syntax = _syntax()
-    head = syntax.head.match(comment.text)
+    head = _HEAD().match(comment.text)
     if head is None:
         return None
     rest = head.group("rest").strip()
-    parts = syntax.split.split(rest, maxsplit=1)
+    parts = _SPLIT().split(rest, maxsplit=1)
     ids_text = parts[0]
-    reason = syntax.reason_prefix.sub("", parts[1]).strip() if len(parts) > 1 else ""
+    reason = _REASON_PREFIX().sub("", parts[1]).strip() if len(parts) > 1 else ""
     selectors = tuple(
         tok.upper().rstrip("-")
         for tok in re.split(r"[\s,;]+", ids_text)
-        if tok and syntax.token.match(tok.upper())
+        if tok and _TOKEN().match(tok.upper())
     )
     anchored_in_title = (
         comment.anchor_story is Story.BODY

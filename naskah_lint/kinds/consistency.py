@@ -19,6 +19,7 @@ from typing import Any, NamedTuple
 
 from naskah_lint.engine.api import Context, Hit, Kind
 from naskah_lint.lang import dates, money, normalize, ordinals, quantities
+from naskah_lint.lang._lazy import lazy_regex
 from naskah_lint.lang.normalize import keyword_in
 from naskah_lint.lang.prefilter import (
     find_phrase,
@@ -300,16 +301,14 @@ def check_empty_date(ctx: Context, params: NoParams) -> Iterator[Hit]:
     )
 
 
-@functools.cache
-def _date_phrase_end() -> re.Pattern[str]:
-    """Where an opening's date ends (compiled on first use: only a finding quotes it)."""
-    return re.compile(r",?\s*(?:bertempat\b|kami\b|yang\s+bertanda)", re.IGNORECASE)
+# Where an opening's date ends (compiled on first use: only a finding quotes it).
+_DATE_PHRASE_END = lazy_regex(r",?\s*(?:bertempat\b|kami\b|yang\s+bertanda)", re.IGNORECASE)
 
 
 def _date_phrase(text: str, limit: int = 120) -> str:
     """The opening up to where the date ends ("… tahun ……"), before the place and "kami"."""
     flat = " ".join(text.split())
-    m = _date_phrase_end().search(flat)
+    m = _DATE_PHRASE_END().search(flat)
     if m and m.start() > 0:
         flat = flat[: m.start()].rstrip(" ,")
     return flat if len(flat) <= limit else flat[: limit - 1].rstrip() + "…"
@@ -1321,10 +1320,8 @@ def check_jangka_waktu_max(ctx: Context, params: JangkaWaktuParams) -> Iterator[
 # --------------------------------------------------------------------------- lampiran
 
 
-@functools.cache
-def _lampiran_num() -> re.Pattern[str]:
-    """A cited annex number (compiled on first use: only drafts with annexes and citations)."""
-    return re.compile(r"\bLampiran\s+([IVXLC]+|\d+)\b", re.IGNORECASE)
+# A cited annex number (compiled on first use: only drafts with annexes and citations).
+_LAMPIRAN_NUM = lazy_regex(r"\bLampiran\s+([IVXLC]+|\d+)\b", re.IGNORECASE)
 
 
 _ROMAN = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII")
@@ -1360,7 +1357,7 @@ def check_lampiran(ctx: Context, params: NoParams) -> Iterator[Hit]:
     annex_count = len(lam.annex_blocks)
     for b in lam.reference_blocks:
         text = block_text(ctx, b)
-        for m in _lampiran_num().finditer(text):
+        for m in _LAMPIRAN_NUM().finditer(text):
             num = m.group(1).upper()
             if num in present or (annex_count == 1 and num in ("I", "1") and not present):
                 continue

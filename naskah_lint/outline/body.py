@@ -7,6 +7,7 @@ import re
 from collections.abc import Mapping, Sequence
 from typing import Any, NamedTuple
 
+from naskah_lint.lang._lazy import lazy_regex
 from naskah_lint.lang.prefilter import lower_for_search
 from naskah_lint.lang.references import find_reference_targets, split_pasal_heading
 from naskah_lint.outline.clauses import ClauseTable, match_title
@@ -24,10 +25,8 @@ _WORD = re.compile(r"[A-Za-z][\w'’/-]*")
 _SMALL = frozenset({"dan", "atau", "serta", "di", "ke", "dari", "yang", "untuk", "dengan", "atas"})
 
 
-@functools.cache
-def _article() -> re.Pattern[str]:
-    """An English "ARTICLE N" heading (compiled on first use: most drafts are Indonesian)."""
-    return re.compile(r"^\s*ARTICLE\s+(?P<num>\d{1,3})\b\s*[.:]?\s*(?P<rest>.*)$", re.IGNORECASE)
+# An English "ARTICLE N" heading (compiled on first use: most drafts are Indonesian).
+_ARTICLE = lazy_regex(r"^\s*ARTICLE\s+(?P<num>\d{1,3})\b\s*[.:]?\s*(?P<rest>.*)$", re.IGNORECASE)
 
 
 class Heading(NamedTuple):
@@ -52,7 +51,7 @@ def _heading(index: int, line: Line, english: bool) -> Heading | None:
     if not line.raw.strip() or len(line.text) > 160:
         return None
     if english:
-        m = _article().match(line.text)
+        m = _ARTICLE().match(line.text)
         if m is None:
             return None
         rest = m.group("rest").strip() or None

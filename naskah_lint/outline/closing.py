@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import bisect
-import functools
 import itertools
 import re
 from collections.abc import Sequence
 from typing import NamedTuple
 
+from naskah_lint.lang._lazy import lazy_regex
 from naskah_lint.lang.dates import english_words_to_int
 from naskah_lint.lang.normalize import find_placeholders
 from naskah_lint.lang.ordinals import ordinal_value
@@ -69,37 +69,23 @@ _LAMPIRAN_REF = re.compile(r"\blampiran\b", re.IGNORECASE)
 
 # The patterns below serve less common drafts (a closing without "Demikian", copies without a
 # "N (words)" pair, side-by-side signature columns in a paragraph): compiled on first use.
-
-
-@functools.cache
-def _rangkap_word() -> re.Pattern[str]:
-    return re.compile(r"\b(?:rangkap|copies|counterparts|originals)\b", re.IGNORECASE)
-
-
-@functools.cache
-def _rangkap_digits() -> re.Pattern[str]:
-    return re.compile(r"\brangkap\s+(?P<d>\d{1,2})\b|\b(?P<d2>\d{1,2})\s+rangkap\b", re.IGNORECASE)
-
-
-@functools.cache
-def _rangkap_words() -> re.Pattern[str]:
-    return re.compile(
-        r"\brangkap\s+(?P<w>[a-z]+(?:\s+(?:belas|puluh))?)\b"
-        r"|\b(?P<w2>[a-z]+(?:\s+(?:belas|puluh))?)\s+rangkap\b",
-        re.IGNORECASE,
-    )
-
-
-@functools.cache
-def _column_split() -> re.Pattern[str]:
-    return re.compile(r"\t+| {4,}")
+_RANGKAP_WORD = lazy_regex(r"\b(?:rangkap|copies|counterparts|originals)\b", re.IGNORECASE)
+_RANGKAP_DIGITS = lazy_regex(
+    r"\brangkap\s+(?P<d>\d{1,2})\b|\b(?P<d2>\d{1,2})\s+rangkap\b", re.IGNORECASE
+)
+_RANGKAP_WORDS = lazy_regex(
+    r"\brangkap\s+(?P<w>[a-z]+(?:\s+(?:belas|puluh))?)\b"
+    r"|\b(?P<w2>[a-z]+(?:\s+(?:belas|puluh))?)\s+rangkap\b",
+    re.IGNORECASE,
+)
+_COLUMN_SPLIT = lazy_regex(r"\t+| {4,}")
 
 
 def is_closing(text: str) -> bool:
     """ "Demikian ... dibuat ... rangkap ..." or a sentence that makes the copies."""
     if _DEMIKIAN.search(text) and len(text) > 20:
         return True
-    return bool(_DIBUAT.search(text) and _rangkap_word().search(text))
+    return bool(_DIBUAT.search(text) and _RANGKAP_WORD().search(text))
 
 
 def find_closing(lines: Sequence[Line], start: int, end: int) -> int | None:
@@ -112,7 +98,7 @@ def find_closing(lines: Sequence[Line], start: int, end: int) -> int | None:
             continue
         if _DEMIKIAN.search(text) and len(text) > 20:
             return i
-        if _DIBUAT.search(text) and _rangkap_word().search(text):
+        if _DIBUAT.search(text) and _RANGKAP_WORD().search(text):
             made = i
     return made
 
@@ -128,11 +114,11 @@ def read_closing(line: Line) -> Closing:
             digits, words_text = int(m.group("d")), clean(m.group("w"))
             break
     if digits is None:
-        m = _rangkap_digits().search(text)
+        m = _RANGKAP_DIGITS().search(text)
         if m:
             digits = int(m.group("d") or m.group("d2"))
     if digits is None and words_text is None:
-        for m in _rangkap_words().finditer(text):
+        for m in _RANGKAP_WORDS().finditer(text):
             candidate = m.group("w") or m.group("w2")
             if words_to_int(candidate) is not None:
                 words_text = candidate
@@ -292,7 +278,7 @@ def _pieces(line: Line, columns: int) -> list[tuple[tuple[object, ...], str]]:
     cell = line.source.cell
     if cell is not None:
         return [(("t", cell.table, cell.col), line.raw)]
-    parts = [p for p in _column_split().split(line.raw) if p.strip()]
+    parts = [p for p in _COLUMN_SPLIT().split(line.raw) if p.strip()]
     if len(parts) >= 2:
         return [(("p", k), p) for k, p in enumerate(parts)]
     if not parts:

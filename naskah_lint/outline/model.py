@@ -212,27 +212,20 @@ class Outline:
     _pasal_starts: tuple[int, ...] | None = field(
         default=None, init=False, repr=False, compare=False, hash=False
     )
-    # part_of's answers: rules ask it for every block (~20 rules x every block of a draft)
-    _parts_seen: dict[int, str] | None = field(
+    # The first blocks of `parts`, for part_of's bisection (rules ask it for every block).
+    _part_firsts: tuple[int, ...] | None = field(
         default=None, init=False, repr=False, compare=False, hash=False
     )
 
     def part_of(self, block: int) -> str:
         """The contract's part name for a body block: judul, nomor, pembukaan, komparisi, premis,
         pasal, penutup, tanda-tangan, lampiran; "dokumen" before the first part."""
-        seen = self._parts_seen
-        if seen is None:
-            seen = {}
-            object.__setattr__(self, "_parts_seen", seen)
-        name = seen.get(block)
-        if name is None:
-            name = "dokumen"
-            for first, part in self.parts:
-                if first > block:
-                    break
-                name = part
-            seen[block] = name
-        return name
+        firsts = self._part_firsts
+        if firsts is None:
+            firsts = tuple(first for first, _ in self.parts)
+            object.__setattr__(self, "_part_firsts", firsts)
+        i = bisect.bisect_right(firsts, block) - 1
+        return self.parts[i][1] if i >= 0 else "dokumen"
 
     def pasal_of(self, block: int) -> Pasal | None:
         """The pasal containing a body block, if any."""

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import functools
 import re
 from collections.abc import Iterable, Sequence
 from typing import NamedTuple
 
+from naskah_lint.lang._lazy import lazy_regex
 from naskah_lint.lang.dates import english_words_to_int, find_dates
 from naskah_lint.lang.ordinals import ordinal_value, series_of
 from naskah_lint.outline.lines import Line, blocks_of, clean, has_placeholder, strip_end, tidy
@@ -220,17 +220,15 @@ def _value(pattern: re.Pattern[str], text: str) -> str | None:
     return value or None
 
 
-@functools.cache
-def _org_head() -> re.Pattern[str]:
-    """The head word of an organisation inside a jabatan ("Dekan Sekolah Vokasi Universitas X"):
-    with no "bertindak untuk dan atas nama", the signatory acts for the body the jabatan names.
-    Compiled on first use: asked only when the komparisi names no institution."""
-    return re.compile(
-        r"\b(?:Sekretariat|Komisi|KPU|KIP|Bawaslu|Badan|Kementerian|Kementrian|Kemenko|Pemerintah"
-        r"|Dinas|Kantor|Lembaga|Direktorat|Biro|Balai|Pusat|Universitas|Institut|Politeknik"
-        r"|Sekolah|Akademi|Fakultas|Yayasan|Perkumpulan|Koperasi|Kepolisian|Kejaksaan|Pengadilan"
-        r"|Rumah\s+Sakit|Perusahaan|Perseroan|PT|CV|University|Institute|Polytechnic|Faculty)\b"
-    )
+# The head word of an organisation inside a jabatan ("Dekan Sekolah Vokasi Universitas X"):
+# with no "bertindak untuk dan atas nama", the signatory acts for the body the jabatan names.
+# Compiled on first use: asked only when the komparisi names no institution.
+_ORG_HEAD = lazy_regex(
+    r"\b(?:Sekretariat|Komisi|KPU|KIP|Bawaslu|Badan|Kementerian|Kementrian|Kemenko|Pemerintah"
+    r"|Dinas|Kantor|Lembaga|Direktorat|Biro|Balai|Pusat|Universitas|Institut|Politeknik"
+    r"|Sekolah|Akademi|Fakultas|Yayasan|Perkumpulan|Koperasi|Kepolisian|Kejaksaan|Pengadilan"
+    r"|Rumah\s+Sakit|Perusahaan|Perseroan|PT|CV|University|Institute|Polytechnic|Faculty)\b"
+)
 
 
 def _organisation(jabatan: str | None) -> str | None:
@@ -239,7 +237,7 @@ def _organisation(jabatan: str | None) -> str | None:
     no body in particular) or is a blank."""
     if not jabatan or has_placeholder(jabatan):
         return None
-    m = _org_head().search(jabatan)
+    m = _ORG_HEAD().search(jabatan)
     found = tidy(jabatan[m.start() :]) if m else ""
     return found if len(found.split()) >= 2 else None
 

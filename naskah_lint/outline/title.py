@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import functools
 import re
 from collections.abc import Sequence
 from typing import NamedTuple
 
+from naskah_lint.lang._lazy import lazy_regex
 from naskah_lint.lang.dates import find_english_date, find_numeric_date, find_word_date
 from naskah_lint.lang.normalize import is_placeholder_only, strip_placeholders
 from naskah_lint.outline.lines import Line, clean, has_placeholder, strip_end, tidy
@@ -71,22 +71,13 @@ _PLACE = re.compile(
 )
 
 
-class _English(NamedTuple):
-    place: re.Pattern[str]  # after the date: "… in Badung, we, the undersigned"
-    weekday: re.Pattern[str]
-
-
-@functools.cache
-def _english() -> _English:
-    """An English opening's patterns, compiled on first use (most drafts are Indonesian)."""
-    return _English(
-        place=re.compile(
-            r"\s*,?\s*(?:in|at)\s+(?P<place>[A-Z][^,;:]{0,60}?)(?=\s*[,;:]|\s+we\b|$)"
-        ),
-        weekday=re.compile(
-            r"\b(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b", re.IGNORECASE
-        ),
-    )
+# An English opening's patterns (compiled on first use: most drafts are Indonesian).
+_EN_PLACE = lazy_regex(  # after the date: "… in Badung, we, the undersigned"
+    r"\s*,?\s*(?:in|at)\s+(?P<place>[A-Z][^,;:]{0,60}?)(?=\s*[,;:]|\s+we\b|$)"
+)
+_EN_WEEKDAY = lazy_regex(
+    r"\b(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b", re.IGNORECASE
+)
 
 
 class Head(NamedTuple):
@@ -279,10 +270,10 @@ def read_opening(line: Line, english: bool) -> Opening:
     place_m = _PLACE.search(text)
     place = tidy(place_m.group("place")) or None if place_m else None
     if english:
-        weekday_m = _english().weekday.search(text)
+        weekday_m = _EN_WEEKDAY().search(text)
         en_date = find_english_date(text)
         if place is None and en_date is not None:
-            place_en = _english().place.match(text, en_date[1][1])
+            place_en = _EN_PLACE().match(text, en_date[1][1])
             place = tidy(place_en.group("place")) or None if place_en else None
         return Opening(
             block=line.block,
