@@ -225,7 +225,7 @@ def _placeholder_matches(text: str, pos: int = 0) -> Iterator[re.Match[str]]:
         starts.add(at)
         if text[at] in "/.-":  # a separator: the mask starts at "dd", "hh", "tt" or "tgl"
             starts.update(start for start in (at - 2, at - 3) if start >= 0)
-    return matches_at(_PLACEHOLDER, text, starts)
+    return matches_at(_PLACEHOLDER, text, sorted(starts))
 
 
 _NOTE_REFERENCE = lazy_regex(r"\[\s*\d*\s*\]")  # compiled on first use: brackets are rare

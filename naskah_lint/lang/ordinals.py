@@ -12,7 +12,7 @@ from functools import lru_cache
 from types import MappingProxyType
 
 from naskah_lint.lang._memo import per_text
-from naskah_lint.lang.prefilter import lower_for_search
+from naskah_lint.lang.prefilter import find_all, lower_for_search, matches_at
 from naskah_lint.lang.terbilang import int_to_words, words_to_int
 
 __all__ = [
@@ -107,16 +107,9 @@ def find_party_aliases(text: str) -> list[tuple[str, tuple[int, int], int, str]]
     Generic lower-case "pihak ketiga" (third parties) is returned too: callers judge case.
     """
     found: list[tuple[str, tuple[int, int], int, str]] = []
-    low = lower_for_search(text)
-    at = low.find(ALIAS_NEEDS)
-    end = 0
-    # The regex is tried only where "pihak" starts (every match does), in a plain loop: this
-    # runs for every paragraph, and most hold a PIHAK or two.
-    while at >= 0:
-        if at >= end and (m := _PARTY.match(text, at)) is not None:
-            end = m.end()
-            alias = _alias_of(m.group("ord"))
-            if alias is not None:
-                found.append((m.group(0), (m.start(), end), alias[0], alias[1]))
-        at = low.find(ALIAS_NEEDS, at + 1)
+    # the regex is tried only where "pihak" starts (every match does)
+    for m in matches_at(_PARTY, text, find_all(lower_for_search(text), ALIAS_NEEDS)):
+        alias = _alias_of(m.group("ord"))
+        if alias is not None:
+            found.append((m.group(0), m.span(), alias[0], alias[1]))
     return found

@@ -62,10 +62,10 @@ def matches_at(
     pattern: re.Pattern[str], text: str, starts: Iterable[int]
 ) -> Iterator[re.Match[str]]:
     """What `pattern.finditer(text)` yields when every match of `pattern` starts at one of
-    `starts`: the regex is tried only there (in order, skipping starts inside the last match)
-    instead of at every position of the text."""
+    `starts` (ascending): the regex is tried only there (skipping starts inside the last
+    match) instead of at every position of the text."""
     end = 0
-    for start in sorted(set(starts)):
+    for start in starts:
         if start < end:
             continue
         m = pattern.match(text, start)

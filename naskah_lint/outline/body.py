@@ -11,7 +11,7 @@ from naskah_lint.lang._lazy import lazy_regex
 from naskah_lint.lang.prefilter import lower_for_search
 from naskah_lint.lang.references import find_reference_targets, split_pasal_heading
 from naskah_lint.outline.clauses import ClauseTable, match_title
-from naskah_lint.outline.lines import _TEXT_LABEL, Line, clean
+from naskah_lint.outline.lines import Line, split_typed_label
 from naskah_lint.outline.model import Ayat, ListItem, Pasal, XRef
 
 _NUMBER_TEXT = re.compile(
@@ -169,15 +169,9 @@ def _read_body(lines: Sequence[Line], start: int, end: int) -> _Body:
         if not text:
             continue
         numbering = source.numbering if pos == 0 else None
-        if numbering is None:  # Line.split_label without the numbering branch
-            typed = _TEXT_LABEL.match(raw)
-            if typed is None:
-                content, kind = text, None
-            else:
-                rest = raw[typed.end() :]
-                # a raw line equal to its cleaned text has no runs of spaces to collapse
-                content = rest.strip() if raw == text else clean(rest)
-                kind = _item_kind(typed.group("label"), None)
+        if numbering is None:  # most lines: Line.split_label's branch for a typed label
+            typed, content = split_typed_label(raw, text)
+            kind = _item_kind(typed, None) if typed is not None else None
         else:
             label, content = line.split_label()
             kind = _item_kind(label, numbering.fmt)

@@ -36,6 +36,17 @@ def clean(text: str) -> str:
     return text.strip()
 
 
+def split_typed_label(raw: str, text: str) -> tuple[str | None, str]:
+    """(label, rest) of a line whose label, if any, is typed in the text ("(1)", "a."):
+    `raw` as in the block, `text` the cleaned line."""
+    m = _TEXT_LABEL.match(raw)
+    if m is None:
+        return None, text
+    rest = raw[m.end() :]
+    # a raw line equal to its cleaned text has no runs of spaces to collapse
+    return m.group("label"), rest.strip() if raw == text else clean(rest)
+
+
 class Line(NamedTuple):
     """One visual line of a body paragraph (a named tuple, not a frozen dataclass: a document
     makes one per line and a tuple is built in half the time)."""
@@ -62,10 +73,7 @@ class Line(NamedTuple):
             if label.strip() in ("", "\uf0b7", "•", "-", "o") and inner:
                 return inner.group("label"), clean(content[inner.end() :])
             return label.strip(), clean(content)
-        m = _TEXT_LABEL.match(self.raw)
-        if m:
-            return m.group("label"), clean(self.raw[m.end() :])
-        return None, self.text
+        return split_typed_label(self.raw, self.text)
 
     @property
     def content(self) -> str:
