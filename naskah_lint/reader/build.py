@@ -27,7 +27,7 @@ def _check_fields(cls: type, names: tuple[str, ...]) -> tuple[str, ...]:
     return names
 
 
-class _RunSlots:
+class RunSlots:
     """Run(text, start, fmt, kind, inserted, locator), built without its frozen __init__."""
 
     __slots__ = _check_fields(Run, ("text", "start", "fmt", "kind", "inserted", "locator"))
@@ -42,6 +42,11 @@ class _RunSlots:
         self.inserted = inserted
         self.locator = locator
         self.__class__ = Run  # type: ignore[assignment]
+
+
+# A hot loop may build a Run inline, skipping the __init__ call: `run = new_slots(RunSlots)`,
+# then store every field in order and assign `run.__class__ = Run` (PartWalker.inline does).
+new_slots = object.__new__
 
 
 class _LocatorSlots:
@@ -113,7 +118,7 @@ class _BlockSlots:
         self.__class__ = Block  # type: ignore[assignment]
 
 
-new_run = cast("Callable[[str, int, RunFormat, str, bool, int], Run]", _RunSlots)
+new_run = cast("Callable[[str, int, RunFormat, str, bool, int], Run]", RunSlots)
 new_block = cast(
     "Callable[[Story, int, str, tuple[Run, ...], ParaFormat, Numbering | None, CellPos | None,"
     " int, str, int, int | None, str | None, bool, bool, int | None], Block]",

@@ -124,7 +124,7 @@ def _read_package(pkg: Package, display: str, sha: str, limits: Limits) -> Docum
     main, kind = pkg.main_part()
     raw = pkg.read(main)
     strict = STRICT_MARKER in raw
-    root = pkg.parse(raw, main)
+    root, forms = pkg.parse_main(raw, main)
     if root.tag != ns.w("document"):
         local = root.tag.rsplit("}", 1)[-1] if isinstance(root.tag, str) else "?"
         raise corrupt("root", main, f"{main}: root element <{local}>", root=local)
@@ -143,6 +143,7 @@ def _read_package(pkg: Package, display: str, sha: str, limits: Limits) -> Docum
     collector = Collector(styles, limits.max_paragraphs)
 
     walker = PartWalker(collector, main, Counters(defs))
+    walker.forms = forms
     body = root.find(ns.W_BODY)
     final_sectpr = None
     if body is not None:

@@ -19,6 +19,7 @@ from urllib.parse import unquote
 from lxml import etree
 
 from naskah_lint.errors import UnreadableFile
+from naskah_lint.reader.fold import FORM_OPEN, fold
 from naskah_lint.reader.ns import CT_NS, PKG_REL_NS, STRICT_MARKER, STRICT_TO_TRANSITIONAL
 
 MIB = 1024 * 1024
@@ -96,11 +97,39 @@ def parse_xml(data: bytes, part: str, parser: etree.XMLParser | None = None) -> 
 
     A DTD that declares entities is refused: Word never writes one, and it is how XXE and
     billion-laughs files attack parsers."""
+    return _parse_checked(_transitional(data), part, parser or new_parser())
+
+
+def parse_main(
+    data: bytes, part: str, parser: etree.XMLParser
+) -> tuple[etree._Element, list[etree._Element]]:
+    """Parse the main part as parse_xml does, with its frequent run property forms folded
+    (reader/fold.py): (root, each folded form's rPr element by number)."""
+    data = _transitional(data)
+    folded = fold(data)
+    if folded is not None:
+        try:
+            root = etree.fromstring(folded[0], parser)
+            forms = [etree.fromstring(FORM_OPEN + form + b"</w:rPr>", parser) for form in folded[1]]
+        except (etree.XMLSyntaxError, ValueError, MemoryError):
+            pass  # the unfolded bytes, parsed below, give the error to report
+        else:
+            if root is not None:  # no DOCTYPE to check: fold refuses bytes with one
+                return root, forms
+    return _parse_checked(data, part, parser), []
+
+
+def _transitional(data: bytes) -> bytes:
+    """The part's bytes with Strict namespaces mapped to transitional ones."""
     if STRICT_MARKER in data:
         for strict, transitional in STRICT_TO_TRANSITIONAL:
             data = data.replace(strict, transitional)
+    return data
+
+
+def _parse_checked(data: bytes, part: str, parser: etree.XMLParser) -> etree._Element:
     try:
-        root = etree.fromstring(data, parser or new_parser())
+        root = etree.fromstring(data, parser)
     except etree.XMLSyntaxError as exc:
         raise corrupt("xml", part, f"{part}: {exc.msg}", line=exc.lineno or 1) from None
     except (ValueError, MemoryError) as exc:
@@ -310,6 +339,10 @@ class Package:
     def parse(self, data: bytes, name: str) -> etree._Element:
         """Parse bytes already read from part `name` with this package's parser."""
         return parse_xml(data, name, self._parser)
+
+    def parse_main(self, data: bytes, name: str) -> tuple[etree._Element, list[etree._Element]]:
+        """Parse the main part's bytes with its run property forms folded (see parse_main)."""
+        return parse_main(data, name, self._parser)
 
     def optional_xml(self, name: str | None) -> etree._Element | None:
         """A part parsed, or None when absent."""

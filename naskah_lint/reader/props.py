@@ -258,6 +258,23 @@ def paragraph_props(
     return props, style, numpr, sectpr, mark_rpr, change
 
 
+def ppr_key(ppr: etree._Element) -> tuple[Any, ...] | None:
+    """A pPr's key for a read's cache of paragraph formats: the code and attributes of each
+    child read as a direct property or the style, in order; None when the pPr holds a numPr,
+    sectPr, paragraph mark rPr or pPrChange (elements read anew for each paragraph)."""
+    codes = _PPR_CODES
+    key: list[Any] = []
+    for child in ppr:
+        code = codes.get(child.tag)
+        if code is None:
+            continue
+        if code > 5:
+            return None
+        key.append(code)
+        key += child.items()
+    return tuple(key)
+
+
 def _direct_props(children: list[tuple[int, etree._Element]]) -> PropDict:
     """The direct paragraph properties of pPr children (code from _PPR_CODES, element)."""
     out: PropDict = {}

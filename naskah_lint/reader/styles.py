@@ -204,7 +204,8 @@ class StyleSheet:
         self._para_cache: dict[str | None, ParaStyle] = {}
         self._char_cache: dict[str | None, PropDict] = {}
         self._run_cache: dict[tuple[Any, ...], RunFormat] = {}
-        self._rpr_cache: dict[tuple[Any, ...], tuple[RunFormat, bool]] = {}
+        # rpr_format's cache: key -> (format, whether the rPr holds an rPrChange)
+        self.rpr_cache: dict[tuple[Any, ...], tuple[RunFormat, bool]] = {}
         self._pfmt_cache: dict[tuple[Any, ...], ParaFormat] = {}
         self._plain_cache: dict[str | None, RunFormat] = {}
 
@@ -281,7 +282,8 @@ class StyleSheet:
         (cheaper to collect than to interpret them again): one flat tuple of the tag and
         (name, value) pairs of each child the format depends on (RPR_TAGS; language, complex
         script size and the like are skipped). Names count: `w:ascii="X"` and `w:cs="X"`, or
-        a shd's `w:fill` and `w:color`, mean different things."""
+        a shd's `w:fill` and `w:color`, mean different things. PartWalker.inline computes the
+        same key inline on `rpr_cache` for the common run: keep the two in step."""
         key: list[Any] = [para.id]
         tags = RPR_TAGS
         for child in rpr:
@@ -290,11 +292,11 @@ class StyleSheet:
                 key.append(tag)
                 key += child.items()
         frozen = tuple(key)
-        hit = self._rpr_cache.get(frozen)
+        hit = self.rpr_cache.get(frozen)
         if hit is None:
             rstyle, direct, change = run_props(rpr)
             hit = (self.run_format(para, rstyle, direct), change is not None)
-            self._rpr_cache[frozen] = hit
+            self.rpr_cache[frozen] = hit
         return hit[0], (first_child(rpr, ns.W_RPRCHANGE) if hit[1] else None)
 
     def plain_format(self, para: ParaStyle) -> RunFormat:

@@ -26,15 +26,18 @@ from naskah_lint.model import (
     Story,
 )
 from naskah_lint.reader import ns
-from naskah_lint.reader.build import new_block, new_run
+from naskah_lint.reader.build import RunSlots, new_block, new_run, new_slots
+from naskah_lint.reader.fold import FOLD_MARK
 from naskah_lint.reader.numbering import PUA_GLYPHS, Counters
 from naskah_lint.reader.package import too_large
 from naskah_lint.reader.props import (
+    RPR_TAGS,
     PropDict,
     first_child,
     paragraph_props,
     parse_numpr,
     parse_rpr,
+    ppr_key,
     to_int,
 )
 from naskah_lint.reader.styles import ParaStyle, StyleSheet
@@ -197,6 +200,7 @@ class Collector:
     note_anchors: dict[tuple[str, str], int] = field(default_factory=dict)
     tables: dict[Story, int] = field(default_factory=lambda: dict.fromkeys(Story, 0))
     ppr_cache: dict[tuple[Any, ...], PropDict] = field(default_factory=dict)
+    para_cache: dict[tuple[Any, ...], tuple[ParaStyle, ParaFormat]] = field(default_factory=dict)
     paragraphs: int = 0
     # body page tracking. Rendered breaks (w:lastRenderedPageBreak) and explicit ones (page
     # breaks, pageBreakBefore, section breaks) both count, but a break right after another
@@ -225,6 +229,8 @@ class PartWalker:
         "c",
         "counters",
         "fields",
+        "folded",
+        "forms",
         "hidden_fields",
         "p_ordinal",
         "paras",
@@ -255,6 +261,10 @@ class PartWalker:
         self.section = 0
         self.section_breaks: list[tuple[etree._Element, int]] = []  # (sectPr, last body block)
         self.paras: list[Para] = []  # every paragraph this walker produced, all stories
+        # the rPr forms folded in this part's bytes (reader/fold.py), by number, and the
+        # formats of folded rPr by paragraph style id and marker text
+        self.forms: list[etree._Element] = []
+        self.folded: dict[str | None, dict[str, tuple[RunFormat, etree._Element | None]]] = {}
 
     # ---- block level -------------------------------------------------------------------------
 
@@ -363,38 +373,54 @@ class PartWalker:
             raise too_large(f"max_paragraphs = {c.max_paragraphs}", str(c.paragraphs))
         story_paras = c.paras[story]
         index = len(story_paras) + 1
-        pstyle_id: str | None = None
-        num_id = ilvl = None
         sectpr = mark_rpr = None
-        direct: PropDict = {}
+        numbering = None
+        label_rpr: PropDict = {}
         # The pPr, if any, is the first child: read it from the iterator the runs are then
         # read from, so that it is not fetched (as a new proxy) a second time.
         children: Iterable[etree._Element] = p
+        ppr = None
+        key: tuple[Any, ...] | None = ()  # an absent pPr reads as an empty one
         for first in p:
             if first.tag == _W_PPR:
                 children = first.itersiblings()
+                ppr = first
+                key = ppr_key(first)
+            break
+        # Paragraphs with only direct properties and a style (most of a draft, no numbering)
+        # repeat a few pPr: their style and format are cached by the pPr's key.
+        hit = c.para_cache.get(key) if key is not None else None
+        if hit is not None:
+            style, fmt = hit
+        else:
+            pstyle_id: str | None = None
+            num_id = ilvl = None
+            direct: PropDict = {}
+            if ppr is not None:
                 direct, pstyle_id, numpr, sectpr, mark_rpr, change = paragraph_props(
-                    first, c.ppr_cache
+                    ppr, c.ppr_cache
                 )
                 if numpr is not None:
                     num_id, ilvl = parse_numpr(numpr)
                 if change is not None:
                     self._revision("pPrChange", change, story, index, "")
-            break
-        style = self.styles.paragraph(pstyle_id)
-        numbering = level_ppr = None
-        label_rpr: PropDict = {}
-        if num_id is None:
-            num_id = style.num_id
-        if num_id:
-            if ilvl is None:
-                ilvl = style.ilvl
-            if ilvl is None:
-                ilvl = self.counters.defs.level_for_style(num_id, style.id) or 0
-            numbering = self.counters.number(num_id, ilvl)
-            if numbering is not None:
-                level_ppr, label_rpr = self.counters.defs.level_props(num_id, numbering.ilvl)
-        fmt = self.styles.para_format(style, level_ppr or {}, direct)
+                if mark_rpr is not None and self.forms:
+                    mark_rpr = self._form(mark_rpr)
+            style = self.styles.paragraph(pstyle_id)
+            level_ppr = None
+            if num_id is None:
+                num_id = style.num_id
+            if num_id:
+                if ilvl is None:
+                    ilvl = style.ilvl
+                if ilvl is None:
+                    ilvl = self.counters.defs.level_for_style(num_id, style.id) or 0
+                numbering = self.counters.number(num_id, ilvl)
+                if numbering is not None:
+                    level_ppr, label_rpr = self.counters.defs.level_props(num_id, numbering.ilvl)
+            fmt = self.styles.para_format(style, level_ppr or {}, direct)
+            if key is not None and not num_id:
+                c.para_cache[key] = (style, fmt)
         b = Para(
             story,
             index,
@@ -463,10 +489,81 @@ class PartWalker:
         """Walk run-level content of a paragraph (or of a wrapper inside it): the children of
         `parent` (an element, or an iterator over a paragraph's children after its pPr)."""
         codes = _INLINE_CODES
+        # The common w:r (an rPr and at most one w:t, ~all runs of a draft) is read here, not in
+        # `run`: the reader's hottest loop, so the method call, the format lookup's call and its
+        # key (the same key as StyleSheet.rpr_format's, on the same cache) are inlined.
+        styles = self.styles
+        rpr_cache = styles.rpr_cache
+        rpr_tags = RPR_TAGS
+        style = b.style
+        style_id = style.id
+        fields = self.fields  # the same list after any nested call (text boxes restore it)
+        forms = self.forms
+        folded = self.folded.get(style_id)
+        if folded is None:
+            folded = self.folded[style_id] = {}
+        body = b.story is _BODY
+        parts = b.parts
+        runs = b.runs
         for child in parent:
             tag = child.tag
             if tag == _W_R:  # the common child, told apart without hashing its tag
-                self.run(child, b, inserted)
+                rpr = text = None
+                for sub in child:
+                    sub_tag = sub.tag
+                    if sub_tag == _W_T and text is None:
+                        text = sub.text or ""
+                    elif sub_tag == _W_RPR:
+                        rpr = sub
+                    else:  # anything else: the general reader, from the run's start
+                        self.run(child, b, inserted)
+                        break
+                else:
+                    locator = b.run_ordinal
+                    b.run_ordinal = locator + 1
+                    if text and not self.hidden_fields:
+                        if "\r" in text or "\n" in text:
+                            text = text.replace("\r\n", "\n").replace("\r", "\n")
+                        if rpr is None:
+                            fmt = styles.plain_format(style)
+                        else:
+                            marker = rpr.text if forms else None
+                            if marker is not None and marker[0] == FOLD_MARK:  # a folded rPr
+                                found = folded.get(marker)
+                                if found is None:
+                                    found = folded[marker] = styles.rpr_format(
+                                        style, forms[int(marker[1:])]
+                                    )
+                                fmt, change = found
+                            else:
+                                key: list[Any] = [style_id]
+                                for prop in rpr:
+                                    prop_tag = prop.tag
+                                    if prop_tag in rpr_tags:
+                                        key.append(prop_tag)
+                                        key += prop.items()
+                                hit = rpr_cache.get(tuple(key))
+                                if hit is None:
+                                    fmt, change = styles.rpr_format(style, rpr)
+                                else:
+                                    fmt = hit[0]
+                                    change = first_child(rpr, ns.W_RPRCHANGE) if hit[1] else None
+                            if change is not None:
+                                self._revision("rPrChange", change, b.story, b.index, "")
+                        if body and not text.isspace():
+                            self.c.break_pending = False
+                        start = b.length
+                        parts.append(text)
+                        run: Any = new_slots(RunSlots)  # new_run inlined: see build.RunSlots
+                        run.text = text
+                        run.start = start
+                        run.fmt = fmt
+                        run.kind = "field" if fields else "text"
+                        run.inserted = inserted
+                        run.locator = locator
+                        run.__class__ = Run
+                        runs.append(run)
+                        b.length = start + len(text)
                 continue
             code = codes.get(tag)
             if code == _WRAPPER:
@@ -515,8 +612,8 @@ class PartWalker:
     def run(self, r: etree._Element, b: Para, inserted: bool) -> None:
         """Read one w:r: its displayed text split by kind (text, field result, symbol).
 
-        The reader's hottest code (once per run): the common run (an rPr and one w:t) costs
-        two dict lookups, one cached format and one Run, with no helper calls."""
+        The general reader, for runs with more than an rPr and one w:t (fields, tabs, breaks,
+        symbols, drawings...): `inline` reads the common run itself."""
         locator = b.run_ordinal
         b.run_ordinal = locator + 1
         rpr: etree._Element | None = None
@@ -537,7 +634,7 @@ class PartWalker:
                         pieces.append(text)
                 continue
             if tag == _W_RPR:
-                rpr = child
+                rpr = self._form(child) if self.forms else child
                 continue
             code = codes.get(tag)
             if code is None:
@@ -604,6 +701,13 @@ class PartWalker:
             b.parts.append(text)
             b.runs.append(new_run(text, start, fmt, kind, inserted, locator))
             b.length = start + len(text)
+
+    def _form(self, rpr: etree._Element) -> etree._Element:
+        """The rPr element to read for an rPr of the walked tree: its form if it was folded."""
+        marker = rpr.text
+        if marker is not None and marker[:1] == FOLD_MARK:
+            return self.forms[int(marker[1:])]
+        return rpr
 
     def _run_format(self, b: Para, rpr: etree._Element | None) -> RunFormat:
         """The format of a w:r (computed once per w:r); records an rPrChange revision."""

@@ -1,0 +1,128 @@
+"""Run property forms folded before the main part is parsed (reader/fold.py): a folded read is
+the unfolded read exactly, and folding is refused wherever the bytes could hide markup."""
+
+from __future__ import annotations
+
+import zipfile
+from pathlib import Path
+
+import pytest
+from docxbuild import p, r, write
+
+from naskah_lint.errors import UnreadableFile
+from naskah_lint.model import Document
+from naskah_lint.reader import package, read_document
+from naskah_lint.reader.fold import FOLD_MARK, fold
+
+BOLD = '<w:rFonts w:ascii="Arial" w:hAnsi="Arial"/><w:b/><w:sz w:val="24"/>'
+PLAIN = '<w:rFonts w:ascii="Arial" w:hAnsi="Arial"/><w:sz w:val="24"/><w:lang w:val="id-ID"/>'
+CHANGED = '<w:i/><w:rPrChange w:id="7" w:author="Budi" w:date="2024-01-02T00:00:00Z"/>'
+MARK_INS = '<w:ins w:id="8" w:author="Sari" w:date="2024-01-03T00:00:00Z"/>'
+
+
+def _unfolded(path: Path, monkeypatch: pytest.MonkeyPatch) -> Document:
+    with monkeypatch.context() as m:
+        m.setattr(package, "fold", lambda data: None)
+        return read_document(path)
+
+
+def _main_part(path: Path) -> bytes:
+    with zipfile.ZipFile(path) as z:
+        return z.read("word/document.xml")
+
+
+def test_a_folded_read_is_the_unfolded_read(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    field = (
+        '<w:r><w:rPr>{}</w:rPr><w:fldChar w:fldCharType="begin"/></w:r>'
+        '<w:r><w:rPr>{}</w:rPr><w:instrText xml:space="preserve"> PAGE </w:instrText></w:r>'
+        '<w:r><w:rPr>{}</w:rPr><w:fldChar w:fldCharType="separate"/></w:r>'
+        "<w:r><w:rPr>{}</w:rPr><w:t>3</w:t><w:tab/><w:t>x</w:t></w:r>"
+        '<w:r><w:rPr>{}</w:rPr><w:fldChar w:fldCharType="end"/></w:r>'
+    ).format(*[BOLD] * 5)
+    body = "".join(
+        f"<w:p><w:pPr><w:rPr>{MARK_INS}</w:rPr></w:pPr>"
+        + r(f"tebal {i}", BOLD)
+        + r(f"biasa {i}", PLAIN)
+        + r(f"ubah {i}", CHANGED)
+        + (field if i % 3 == 0 else "")
+        + "</w:p>"
+        for i in range(6)
+    ) + p("tanpa", "", '<w:rFonts w:cs="Arial"/>')
+    path = write(tmp_path, "f.docx", body)
+    folded = fold(_main_part(path))
+    assert folded is not None and len(folded[1]) == 4  # BOLD, PLAIN, CHANGED, MARK_INS
+    doc = read_document(path)
+    assert repr(doc) == repr(_unfolded(path, monkeypatch))
+    assert [rev.kind for rev in doc.revisions].count("rPrChange") == 6
+    assert [rev.kind for rev in doc.revisions].count("ins") == 6
+
+
+def test_a_form_that_does_not_parse_gives_the_unfolded_error(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    body = "".join(p(f"x{i}", "", '<w:rFonts w:ascii="&bogus;"/>') for i in range(6))
+    path = write(tmp_path, "bad.docx", body)
+    assert fold(_main_part(path)) is not None
+    with pytest.raises(UnreadableFile) as folded:
+        read_document(path)
+    with pytest.raises(UnreadableFile) as unfolded:
+        _unfolded(path, monkeypatch)
+    assert (folded.value.code, folded.value.key, folded.value.params) == (
+        unfolded.value.code,
+        unfolded.value.key,
+        unfolded.value.params,
+    )
+
+
+def test_folding_keeps_the_depth_libxml2_limits(tmp_path: Path) -> None:
+    # body, p and 251 hyperlinks put the runs at depth 255 and their rPr children at 257: one
+    # level too deep, folded or not
+    runs = "".join(r(f"x{i}", "<w:b/>") for i in range(6))
+    body = "<w:p>" + "<w:hyperlink>" * 251 + runs + "</w:hyperlink>" * 251 + "</w:p>"
+    path = write(tmp_path, "deep.docx", body)
+    assert fold(_main_part(path)) is not None
+    with pytest.raises(UnreadableFile) as exc:
+        read_document(path)
+    assert exc.value.code == "CORRUPT"
+
+
+HEAD = b'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+ROOT = b'<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">'
+RUNS = b"<w:body><w:p>" + b"<w:r><w:rPr><w:b/></w:rPr><w:t>x</w:t></w:r>" * 6 + b"</w:p></w:body>"
+END = b"</w:document>"
+
+
+def test_plain_bytes_fold() -> None:
+    folded = fold(HEAD + ROOT + RUNS + END)
+    assert folded is not None
+    data, forms = folded
+    assert forms == [b"<w:b/>"]
+    assert data.count(f"<w:rPr>{FOLD_MARK}0<_/></w:rPr>".encode()) == 6
+    # as the Open XML SDK writes them, and other character references, fold too
+    spaced = RUNS.replace(b"<w:b/>", b'<w:b w:val="&#49;" />').replace(b">x<", b">&#x41;<")
+    assert fold(HEAD + ROOT + spaced + END) is not None
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        HEAD + ROOT + b"<!-- c -->" + RUNS + END,
+        HEAD + ROOT + RUNS.replace(b"<w:t>x", b"<w:t><![CDATA[x]]>") + END,
+        HEAD + b"<!DOCTYPE w:document>" + ROOT + RUNS + END,
+        HEAD + ROOT + b"<?pi x?>" + RUNS + END,
+        HEAD.replace(b"UTF-8", b"windows-1252") + ROOT + RUNS + END,
+        HEAD + ROOT + RUNS.replace(b"<w:p>", b'<w:p xmlns:w="urn:other">') + END,
+        HEAD + ROOT.replace(b"/main", b"/other") + RUNS + END,
+        HEAD + ROOT + RUNS.replace(b"<w:t>x", FOLD_MARK.encode() + b"<w:t>x") + END,
+        HEAD + ROOT + RUNS.replace(b"<w:t>x", b"<w:t>&#xe000;x") + END,
+        HEAD + ROOT + RUNS.replace(b"<w:t>x", b"<w:t>&#57344;x") + END,
+        HEAD + ROOT + RUNS.replace(b"<w:b/>", b"<w:b w:val='0'/>") + END,
+        HEAD + ROOT + RUNS.replace(b"<w:b/>", b"<w:b/> ") + END,
+        HEAD + ROOT + RUNS.replace(b"<w:b/>", b'<w:b val="0"/>') + END,
+        HEAD + ROOT + RUNS.replace(b"<w:b/>", b"<w:i/>", 3) + END,  # no form seen 4 times
+    ],
+)
+def test_folding_is_refused_where_markup_could_hide(data: bytes) -> None:
+    assert fold(data) is None
