@@ -138,7 +138,8 @@ class DocumentFacts:
             texts = dict.fromkeys(b.text for b in self.document.blocks)  # templates repeat
             self._all_lowered = "\n".join([lowered[t] for t in texts])
             self._words = "\n".join(set(self._all_lowered.split()))
-        if any(ch.isspace() for ch in literal):
+        parts = literal.split()  # one part equal to the literal: no whitespace ("" either way)
+        if len(parts) != 1 or parts[0] != literal:
             return literal in self._all_lowered
         return literal in self._words
 

@@ -12,9 +12,8 @@ import os
 import re
 import string
 import traceback
-from collections.abc import Iterable, Iterator, Mapping, Sequence
-from dataclasses import replace
-from typing import TYPE_CHECKING, Any, NamedTuple
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from typing import TYPE_CHECKING, Any, NamedTuple, cast
 
 from naskah_lint.engine import loader
 from naskah_lint.engine.api import Context, Hit, Pack, RuleSpec, Text
@@ -30,6 +29,7 @@ from naskah_lint.engine.suppress import (
 from naskah_lint.findings import Finding, Location, Severity
 from naskah_lint.i18n import t
 from naskah_lint.model import Block, Document, Story
+from naskah_lint.reader.build import _check_fields
 
 if TYPE_CHECKING:
     from naskah_lint.config import Settings
@@ -197,6 +197,92 @@ def _title_block(outline: Outline, document: Document) -> int | None:
     return 1 if any(b.story is Story.BODY for b in document.blocks) else None
 
 
+class _LocationSlots:
+    """Location(...) with every field, in field order, built without its frozen __init__ (one
+    per finding; the technique and its import-time check: see `naskah_lint.reader.build`)."""
+
+    __slots__ = _check_fields(
+        Location,
+        (
+            "story",
+            "block",
+            "part",
+            "pasal",
+            "ayat",
+            "label",
+            "excerpt",
+            "anchor_block",
+            "run_start",
+            "run_end",
+        ),
+    )
+
+    def __init__(
+        self,
+        story: str,
+        block: int | None,
+        part: str,
+        pasal: int | None,
+        ayat: int | None,
+        label: str,
+        excerpt: str,
+        anchor_block: int | None,
+        run_start: int | None,
+        run_end: int | None,
+    ) -> None:
+        self.story = story
+        self.block = block
+        self.part = part
+        self.pasal = pasal
+        self.ayat = ayat
+        self.label = label
+        self.excerpt = excerpt
+        self.anchor_block = anchor_block
+        self.run_start = run_start
+        self.run_end = run_end
+        self.__class__ = Location  # type: ignore[assignment]
+
+
+class _FindingSlots:
+    """Finding(...) with every field, in field order, built without its frozen __init__ (and
+    without `dataclasses.replace` when the fingerprint is added)."""
+
+    __slots__ = _check_fields(
+        Finding,
+        ("rule", "severity", "message", "location", "fingerprint", "suggestion", "clause"),
+    )
+
+    def __init__(
+        self,
+        rule: str,
+        severity: Severity,
+        message: str,
+        location: Location,
+        fingerprint: str,
+        suggestion: str | None,
+        clause: str | None,
+    ) -> None:
+        self.rule = rule
+        self.severity = severity
+        self.message = message
+        self.location = location
+        self.fingerprint = fingerprint
+        self.suggestion = suggestion
+        self.clause = clause
+        self.__class__ = Finding  # type: ignore[assignment]
+
+
+_new_location = cast(
+    "Callable[[str, int | None, str, int | None, int | None, str, str, int | None,"
+    " int | None, int | None], Location]",
+    _LocationSlots,
+)
+_new_finding = cast(
+    "Callable[[str, Severity, str, Location, str, str | None, str | None], Finding]",
+    _FindingSlots,
+)
+
+
 class _Placed(NamedTuple):
     """Where a hit is, for the finding and for its fingerprint."""
 
@@ -245,17 +331,17 @@ def _place(
         label = f"{_part_label(part, pasal_number, ayat_number, lang)}, {paragraph}"
     else:
         label = f"{t(f'loc.story.{story.value}', lang)}, {paragraph}"
-    location = Location(
-        story=story.value,
-        block=hit.block,
-        part=part,
-        pasal=pasal_number,
-        ayat=ayat_number,
-        label=label,
-        excerpt=excerpt(hit.excerpt if hit.excerpt is not None else block.text),
-        anchor_block=block.anchor_block if story is not Story.BODY else None,
-        run_start=hit.run_start,
-        run_end=hit.run_end,
+    location = _new_location(  # every field, in field order
+        story.value,
+        hit.block,
+        part,
+        pasal_number,
+        ayat_number,
+        label,
+        excerpt(hit.excerpt if hit.excerpt is not None else block.text),
+        block.anchor_block if story is not Story.BODY else None,  # anchor_block
+        hit.run_start,
+        hit.run_end,
     )
     clause = pasal.clause if pasal is not None else None
     path = path_of(story.value, part, clause, pasal.title if pasal is not None else None)
@@ -321,14 +407,8 @@ def _finding(rule: RuleSpec, hit: Hit, placed: _Placed, settings: Settings) -> F
         severity = severity_of(rule, hit, settings)
     except ValueError:
         raise HitError(f"invalid hit severity {hit.severity!r}") from None
-    return Finding(
-        rule=rule.id,
-        severity=severity,
-        message=message,
-        location=placed.location,
-        suggestion=suggestion,
-        clause=placed.clause,
-    )
+    # every field, in field order; the fingerprint comes once findings are sorted
+    return _new_finding(rule.id, severity, message, placed.location, "", suggestion, placed.clause)
 
 
 class _Built(NamedTuple):
@@ -405,8 +485,9 @@ def execute(
     prints = keyed_fingerprints(
         [(b.finding.rule, b.where.path, b.where.text, b.key) for b in placed]
     )
-    findings = tuple(
-        replace(b.finding, fingerprint=fp) for b, fp in zip(placed, prints, strict=True)
+    findings = tuple(  # each finding with its fingerprint (all fields, in field order)
+        _new_finding(f.rule, f.severity, f.message, f.location, fp, f.suggestion, f.clause)
+        for f, fp in zip([b.finding for b in placed], prints, strict=True)
     )
     rules_run = tuple(sorted(r.id for r in (*runnable, *engine_rules)))
     return RunOutcome(

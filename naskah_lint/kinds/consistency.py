@@ -620,6 +620,13 @@ def _xref_slips(
 ) -> list[tuple[str, dict[str, Any], str]]:
     """(message variant, params, key) for each part of a reference in pasal `p` that does
     not exist: the pasal, the ayat, the huruf (`ayat_of` keeps each pasal's ayat numbers)."""
+    if (
+        x.ayat is None
+        and not x.huruf
+        and (x.pasal is None or x.pasal in numbers)
+        and (x.pasal_to is None or x.pasal_to in numbers)
+    ):
+        return []  # most references: pasal that exist, no ayat or huruf to look up
     slips: list[tuple[str, dict[str, Any], str]] = []
     ref = " ".join(x.text.split())
     for wanted in (x.pasal, x.pasal_to):
@@ -1029,7 +1036,7 @@ def check_defined_terms(ctx: Context, params: DefinedTermsParams) -> Iterator[Hi
                 )
         if para and "para" in lowered[b.text]:
             if b.text not in paras:
-                paras[b.text] = _para_slip(b.text, terms, is_upper)
+                paras[b.text] = _para_slip(b.text, lowered[b.text], terms, is_upper)
             slip = paras[b.text]
             if slip is not None:
                 yield Hit(
@@ -1135,12 +1142,13 @@ def _noncaps_hit(ctx: Context, terms: _PartyTerms, params: DefinedTermsParams) -
 
 
 def _para_slip(
-    text: str, terms: _PartyTerms, is_upper: Callable[[str], bool]
+    text: str, low: str, terms: _PartyTerms, is_upper: Callable[[str], bool]
 ) -> tuple[str, int, int] | None:
     """The first PARA PIHAK of a paragraph written in other than capitals (as written, start,
     end): title case is a slip in a draft whose terms are in capitals; lower case only where
-    PARA PIHAK is defined (else it is the plain phrase "the parties")."""
-    for m in _PARA_PIHAK.finditer(text):
+    PARA PIHAK is defined (else it is the plain phrase "the parties"). `low`: the text as
+    `lower_for_search` gives it (the regex is tried only where "para" starts)."""
+    for m in finditer_from_literals(_PARA_PIHAK, text, low):
         written = m.group(0)
         if is_upper(written):
             continue
@@ -1537,21 +1545,18 @@ def check_foreign_residue(ctx: Context, params: ForeignResidueParams) -> Iterato
             blocks.add(outline.premis.cited_nk.block)
     for p in outline.pasal:
         blocks |= set(range(p.first_block, p.last_block + 1))
-    patterns = [
-        (
-            re.compile(
-                r"(?<!\w)" + r"\s+".join(map(re.escape, term.split())) + r"(?!\w)", re.IGNORECASE
-            ),
-            topic.name,
-            _ascii_first_word(term),
-        )
-        for topic in active
-        for term in topic.terms
-        if term.split()
-    ]
     # a term whose first word is nowhere in the body cannot match in any block: most drafts
-    # hold none of them, and one search of the whole body replaces one per block
-    patterns = [p for p in patterns if p[2] is None or ctx.facts.mentions(p[2])]
+    # hold none of them, and one search of the whole body replaces one per block (and the
+    # term's regex is not even built)
+    patterns: list[tuple[re.Pattern[str], str, str | None]] = []
+    for topic in active:
+        for term in topic.terms:
+            words = term.split()
+            first = _ascii_first_word(term) if words else None
+            if not words or (first is not None and not ctx.facts.mentions(first)):
+                continue
+            rx = r"(?<!\w)" + r"\s+".join(map(re.escape, words)) + r"(?!\w)"
+            patterns.append((re.compile(rx, re.IGNORECASE), topic.name, first))
     if not patterns:
         return
     body = ctx.facts.body_map

@@ -91,6 +91,8 @@ def check_number_words(ctx: Context, params: NumberWordsParams) -> Iterator[Hit]
     units = tuple(w for w in sorted(words) if facts.mentions(w))
     if not all(w.isascii() for w in words):
         units = ("",)  # "" is in every text: no paragraph is left out
+    # each distinct text's bare quantities, () without a unit word (a draft repeats paragraphs)
+    quantities_in: dict[str, tuple[quantities.BareQuantity, ...]] = {}
     for b in facts.outside(params.skip_parts):
         if params.skip_tables and b.cell is not None:
             continue
@@ -112,9 +114,11 @@ def check_number_words(ctx: Context, params: NumberWordsParams) -> Iterator[Hit]
                 run_start=q.span[0],
                 run_end=q.span[1],
             )
-        if not any(map(lowered[b.text].__contains__, units)):
-            continue
-        for text, (s, e), value, _unit in bare[b.text]:
+        found_bare = quantities_in.get(b.text)
+        if found_bare is None:
+            has_unit = any(map(lowered[b.text].__contains__, units))
+            found_bare = quantities_in[b.text] = bare[b.text] if has_unit else ()
+        for text, (s, e), value, _unit in found_bare:
             num = re.search(r"\d[\d.]*", text)
             if num is None:
                 continue
@@ -222,7 +226,9 @@ def _title_case_context(text: str, start: int) -> bool:
     """True when the word before `start` is capitalised and in the same sentence, as in a name
     ("Perjanjian Kerjasama", "Wakil Rektor Perencanaan, Kerjasama")."""
     before = text[:start]
-    if re.search(r"[.:;!?]\s*$", before) or not before.strip():
+    # what re.search(r"[.:;!?]\s*$", before) tells (str.rstrip strips what \s matches),
+    # without a regex tried at every position of the text before
+    if before.rstrip().endswith((".", ":", ";", "!", "?")) or not before.strip():
         return False
     m = _WORD_BEFORE.search(before)
     return m is not None and m.group(1)[:1].isupper()
@@ -272,14 +278,18 @@ def check_substitution(ctx: Context, params: SubstitutionParams) -> Iterator[Hit
     compiled = [(re.compile(s.pattern, re.IGNORECASE), s.replacement) for s, _ in wanted]
     any_of = _any_of([s.pattern for s, _ in wanted])
     literals = tuple(literal for _, literal in wanted)
+    pretest = all(literals)  # every spelling has a word: a text without them has none
     lowered = facts.lowered
-    spelt: dict[str, list[tuple[str, str, int, int]]] = {}  # a repeated text: scanned once
+    spelt: dict[str, list[tuple[str, str, int, int]]] = {}  # a repeated text: judged once
     for b in facts.outside(params.skip_parts):
-        if all(literals) and not prefilter.may_match(lowered[b.text], literals):
-            continue
         found = spelt.get(b.text)
         if found is None:
-            found = spelt[b.text] = _misspellings(b.text, lowered[b.text], compiled, any_of)
+            low = lowered[b.text]
+            if pretest and not prefilter.may_match(low, literals):
+                found = []
+            else:
+                found = _misspellings(b.text, low, compiled, any_of)
+            spelt[b.text] = found
         for written, expected, start, end in found:
             yield Hit(
                 block=b.index,

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
 from naskah_lint.lang._memo import per_text
-from naskah_lint.lang.prefilter import find_all, lower_for_search, matches_at
+from naskah_lint.lang.prefilter import literal_starts, lower_for_search, matches_at
 from naskah_lint.lang.terbilang import words_to_decimal
 
 __all__ = ["PROBLEM_CODES", "RUPIAH_NEEDS", "Rupiah", "find_rupiah", "parse_amount"]
@@ -143,6 +143,7 @@ def _rupiah(m: re.Match[str]) -> Rupiah:
 #: What every amount `find_rupiah` finds holds, as `lower_for_search` writes it (a caller that
 #: has the lower-cased text may skip the call without it).
 RUPIAH_NEEDS = "rp"
+_RUPIAH_STARTS = (RUPIAH_NEEDS,)
 
 
 @per_text
@@ -154,4 +155,4 @@ def find_rupiah(text: str) -> list[Rupiah]:
         return []  # most paragraphs: a string test instead of a regex scan
     # every amount starts where "rp" does ("terpisah", "berpedoman" hold it too): the regex is
     # tried only there, not at every character of the text
-    return [_rupiah(m) for m in matches_at(_RUPIAH, text, find_all(low, RUPIAH_NEEDS))]
+    return [_rupiah(m) for m in matches_at(_RUPIAH, text, literal_starts(_RUPIAH_STARTS, low))]

@@ -9,7 +9,7 @@ to the end of a word ("dan seterusnya..."), because templates leave blanks betwe
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 from types import MappingProxyType
@@ -65,14 +65,30 @@ def _loose(title: str) -> str:
     return r"\.?\s*".join(map(re.escape, letters)) + r"\.?"
 
 
-def _strip_titles(segment: str, title_res: list[re.Pattern[str]], *, trailing_any: bool) -> str:
+# A title's regex (see `_loose`) with its first and last letter in lower case, None when not
+# ASCII: a title can match where the text has that letter only (see `_strip_titles`).
+_Title = tuple[re.Pattern[str], str | None, str | None]
+
+
+def _folded(char: str) -> str | None:
+    """An ASCII character in lower case (what a case-insensitive ASCII letter matches exactly),
+    None for any other: its case rules are not str.lower's."""
+    return char.lower() if char.isascii() else None
+
+
+def _strip_titles(segment: str, title_res: list[_Title], *, trailing_any: bool) -> str:
     """Remove titles at the start of a segment, and at its end (only dotted ones unless
-    `trailing_any`, because a bare "SE" may be part of a name)."""
+    `trailing_any`, because a bare "SE" may be part of a name). A title is tried at the start
+    only if the segment starts with its first letter, at the end only if the segment ends with
+    its last letter (and perhaps a dot): most of the pack's ~70 titles are not tried at all."""
     s = segment.strip()
     changed = True
     while changed and s:
         changed = False
-        for pat in title_res:
+        head = _folded(s[0])
+        for pat, first, _ in title_res:
+            if head is not None and first is not None and head != first:
+                continue  # the title starts with its first letter: no match here
             m = pat.match(s)
             if m and m.end() > 0 and (m.end() == len(s) or not s[m.end()].isalnum()):
                 s = s[m.end() :].lstrip(" ,")
@@ -81,7 +97,18 @@ def _strip_titles(segment: str, title_res: list[re.Pattern[str]], *, trailing_an
     changed = True
     while changed and s:
         changed = False
-        for pat in title_res:
+        # a match ending the segment ends with the title's last letter, or that and a dot
+        tail = _folded(s[-1])
+        before_dot = _folded(s[-2]) if tail == "." and len(s) > 1 else "."
+        for pat, _, last in title_res:
+            if (
+                last is not None
+                and tail is not None
+                and tail != last
+                and before_dot is not None
+                and before_dot != last
+            ):
+                continue  # no match of this title can end the segment
             for m in pat.finditer(s):
                 if m.end() != len(s) or m.start() == 0 or s[m.start() - 1].isalnum():
                     continue
@@ -140,12 +167,14 @@ _NOT_WORD = re.compile(r"[^\w\s]|_")
 # normalize_name is called per name with the pack's same title and abbreviation lists: their
 # regexes are built once per list, not per call.
 @lru_cache(maxsize=16)
-def _title_patterns(titles: tuple[str, ...]) -> list[re.Pattern[str]]:
-    return [
-        re.compile(_loose(t), re.IGNORECASE)
-        for t in sorted(set(titles), key=lambda t: len(re.sub(r"\W", "", t)), reverse=True)
-        if any(c.isalnum() for c in t)
-    ]
+def _title_patterns(titles: tuple[str, ...]) -> list[_Title]:
+    found: list[_Title] = []
+    for t in sorted(set(titles), key=lambda t: len(re.sub(r"\W", "", t)), reverse=True):
+        letters = [c for c in t if c.isalnum()]
+        if letters:
+            pattern = re.compile(_loose(t), re.IGNORECASE)
+            found.append((pattern, _folded(letters[0]), _folded(letters[-1])))
+    return found
 
 
 @lru_cache(maxsize=16)
@@ -199,14 +228,18 @@ def _dot_weight(run: str) -> int:
 
 
 # One character of every placeholder, found by a scan the engine runs in C (it starts with a
-# plain character class): "$", "{", "«", "[", "<" and "…"; "(" before a word a bracketed blank
-# starts with; "." before "." or "…"; "0" before "0" or a separator; a date mask's separator
-# after "dd", "hh", "tt" or "tgl"; the first x of "xxx" (see `_placeholder_matches`).
+# plain character class): "$", "{", "«", "[", "<"; "(" before a word a bracketed blank starts
+# with; the first character of a run of dots and ellipses ("…", or "." before "." or "…"); "0"
+# before "0" or a separator; a date mask's separator after "dd", "hh", "tt" or "tgl"; the first
+# x of "xxx" (see `_placeholder_matches`). Only a run's first character: a match there takes
+# the whole run whenever one can start in it (only "dots" start at "." or "…"), so the others
+# would be skipped anyway, and a dotted blank of a template is not one anchor a character.
 _PLACEHOLDER_ANCHOR = re.compile(
     r"[$\{«\[<…(.0/xX-](?:"
-    r"(?<=[$\{«\[<…])"
+    r"(?<=[$\{«\[<])"
+    r"|(?<=…)(?<![.…]…)"
     r"|(?<=\()(?i:" + _PAREN_OPEN + "|" + _PAREN_ALONE + r")"
-    r"|(?<=\.)(?=[.…])"
+    r"|(?<=\.)(?<![.…]\.)(?=[.…])"
     r"|(?<=0)(?=[0/.-])"
     r"|(?<=(?i:dd|hh|tt)[/.-])"
     r"|(?<=(?i:tgl)[/.-])"
@@ -215,16 +248,20 @@ _PLACEHOLDER_ANCHOR = re.compile(
 )
 
 
-def _placeholder_matches(text: str, pos: int = 0) -> Iterator[re.Match[str]]:
+def _placeholder_matches(text: str, pos: int = 0) -> list[re.Match[str]]:
     """What `_PLACEHOLDER.finditer(text)` yields, trying the regex only where a placeholder can
     start (at an anchor, or two or three characters before a date mask's separator) instead of
     at every position of the text. `pos`: where to look for anchors from (none before it)."""
     starts: set[int] = set()
+    add = starts.add  # per anchor, and a dotted blank is an anchor a dot: no generator here
     for anchor in _PLACEHOLDER_ANCHOR.finditer(text, pos):
         at = anchor.start()
-        starts.add(at)
+        add(at)
         if text[at] in "/.-":  # a separator: the mask starts at "dd", "hh", "tt" or "tgl"
-            starts.update(start for start in (at - 2, at - 3) if start >= 0)
+            if at >= 2:
+                add(at - 2)
+            if at >= 3:
+                add(at - 3)
     return matches_at(_PLACEHOLDER, text, sorted(starts))
 
 
@@ -343,8 +380,8 @@ def looks_english(text: str) -> bool:
     """True when a document sample reads as English: English function words outnumber
     Indonesian ones (at least 5 of them), as in an English-language MoU template."""
     words = re.findall(r"[a-z]+", text.lower())
-    english = sum(1 for w in words if w in _EN_WORDS)
-    indonesian = sum(1 for w in words if w in _ID_WORDS)
+    english = sum(map(_EN_WORDS.__contains__, words))  # counted in C: ~3,000 words a draft
+    indonesian = sum(map(_ID_WORDS.__contains__, words))
     return english >= 5 and english > indonesian
 
 

@@ -12,7 +12,7 @@ from functools import lru_cache
 from types import MappingProxyType
 
 from naskah_lint.lang._memo import per_text
-from naskah_lint.lang.prefilter import find_all, lower_for_search, matches_at
+from naskah_lint.lang.prefilter import literal_starts, lower_for_search, matches_at
 from naskah_lint.lang.terbilang import int_to_words, words_to_int
 
 __all__ = [
@@ -95,6 +95,7 @@ def _alias_of(written: str) -> tuple[int, str] | None:
 
 #: What every alias `find_party_aliases` finds holds, as `lower_for_search` writes it.
 ALIAS_NEEDS = "pihak"
+_ALIAS_STARTS = (ALIAS_NEEDS,)
 
 
 @per_text
@@ -108,7 +109,7 @@ def find_party_aliases(text: str) -> list[tuple[str, tuple[int, int], int, str]]
     """
     found: list[tuple[str, tuple[int, int], int, str]] = []
     # the regex is tried only where "pihak" starts (every match does)
-    for m in matches_at(_PARTY, text, find_all(lower_for_search(text), ALIAS_NEEDS)):
+    for m in matches_at(_PARTY, text, literal_starts(_ALIAS_STARTS, lower_for_search(text))):
         alias = _alias_of(m.group("ord"))
         if alias is not None:
             found.append((m.group(0), m.span(), alias[0], alias[1]))

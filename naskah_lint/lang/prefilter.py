@@ -58,20 +58,22 @@ def find_all(low: str, word: str) -> Iterator[int]:
         at = low.find(word, at + 1)
 
 
-def matches_at(
-    pattern: re.Pattern[str], text: str, starts: Iterable[int]
-) -> Iterator[re.Match[str]]:
+def matches_at(pattern: re.Pattern[str], text: str, starts: Iterable[int]) -> list[re.Match[str]]:
     """What `pattern.finditer(text)` yields when every match of `pattern` starts at one of
     `starts` (ascending): the regex is tried only there (skipping starts inside the last
-    match) instead of at every position of the text."""
+    match) instead of at every position of the text. A list, not a generator: it runs per
+    text for every prefiltered scan, and most texts give none or one match."""
+    found: list[re.Match[str]] = []
+    match = pattern.match
     end = 0
     for start in starts:
         if start < end:
             continue
-        m = pattern.match(text, start)
+        m = match(text, start)
         if m is not None:
-            yield m
+            found.append(m)
             end = m.end()
+    return found
 
 
 # Characters that match themselves outside a class (no case to fold but for the letters).
@@ -184,6 +186,7 @@ def _runs(pattern: str) -> list[str] | None:
     return runs
 
 
+@functools.lru_cache(maxsize=512)
 def required_literal(pattern: str) -> str | None:
     """The longest run of plain characters (letters, digits, spaces, escaped punctuation) that
     every match of `pattern` contains, lower-cased; None when the pattern is not simple enough
@@ -331,8 +334,17 @@ def start_literals(pattern: str, flags: int = 0) -> tuple[str, ...] | None:
 
 def literal_starts(literals: tuple[str, ...], low: str) -> list[int]:
     """Every index of `low` where one of the literals starts, ascending, no repeats."""
-    starts = [at for literal in literals for at in find_all(low, literal)]
-    return sorted(set(starts)) if len(literals) > 1 else starts
+    # `find_all` inlined, and an absent literal costs one `in` test: this runs per text for
+    # every prefiltered scan, and most texts hold none of most literals
+    starts: list[int] = []
+    find = low.find
+    for literal in literals:
+        if literal in low:
+            at = find(literal)
+            while at >= 0:
+                starts.append(at)
+                at = find(literal, at + 1)
+    return sorted(set(starts)) if len(starts) > 1 and len(literals) > 1 else starts
 
 
 def finditer_from_literals(
@@ -350,7 +362,7 @@ def finditer_from_literals(
     if literals is None:
         return list(pattern.finditer(text))
     starts = literal_starts(literals, lower_for_search(text) if low is None else low)
-    return list(matches_at(pattern, text, starts))
+    return matches_at(pattern, text, starts)
 
 
 def search_from_literals(
@@ -366,7 +378,11 @@ def search_from_literals(
     if literals is None:
         return pattern.search(text)
     starts = literal_starts(literals, lower_for_search(text) if low is None else low)
-    return next(matches_at(pattern, text, starts), None)
+    for start in starts:  # the first match only (`matches_at` would find them all)
+        m = pattern.match(text, start)
+        if m is not None:
+            return m
+    return None
 
 
 def may_match(low: str, literals: tuple[str, ...]) -> bool:

@@ -197,11 +197,13 @@ _GROUPS = (
 def _reference_matches(text: str) -> list[re.Match[str]]:
     """What `_REFERENCE.finditer(text)` yields, tried only where one of the `REFERENCE_WORDS`
     starts (every match starts with one); none for a pasal heading."""
-    starts = _starts(lower_for_search(text))
-    # no reference word: no match (and no heading, which starts with "pasal")
-    if not starts or is_pasal_heading(text) is not None:
+    low = lower_for_search(text)
+    starts = _starts(low)
+    # no reference word: no match (and no heading, which starts with "pasal" after spaces:
+    # `_HEADING`'s "^\s*pasal", tested on `low` first, as most texts are not headings)
+    if not starts or (low.lstrip().startswith("pasal") and is_pasal_heading(text) is not None):
         return []
-    return list(matches_at(_REFERENCE, text, starts))
+    return matches_at(_REFERENCE, text, starts)
 
 
 @per_text
@@ -268,15 +270,23 @@ def find_reference_targets(text: str) -> tuple[Target, ...]:
     names ("Pasal 5 ayat (1) dan (2)" -> (5, 1, None), (5, 2, None)). For the outline, which
     reads every body line: one shared tuple per text, no Reference records built."""
     found: list[Target] = []
+    make = tuple.__new__  # a Target without NamedTuple.__new__'s Python frame
     for m in _reference_matches(text):
         lampiran, pasal, pasal_to, ayat1, ayat2, huruf1, huruf2, huruf3 = m.group(*_TARGET_GROUPS)
         written = m.group(0)
         number = int(pasal) if pasal else None
         to = int(pasal_to) if pasal_to else None
         is_lampiran = lampiran is not None
-        ayats: tuple[int | None, ...] = _ints(ayat1 or ayat2, _AYAT_WORD, _AYAT_VALUE) or (None,)
-        hurufs: tuple[str | None, ...] = _letters(huruf1 or huruf2 or huruf3) or (None,)
-        found.extend(Target(written, number, a, h, to, is_lampiran) for a in ayats for h in hurufs)
+        ayat_part = ayat1 or ayat2
+        huruf_part = huruf1 or huruf2 or huruf3
+        if not ayat_part and not huruf_part:  # most references: "Pasal 5", one target
+            found.append(make(Target, (written, number, None, None, to, is_lampiran)))
+            continue
+        ayats: tuple[int | None, ...] = _ints(ayat_part, _AYAT_WORD, _AYAT_VALUE) or (None,)
+        hurufs: tuple[str | None, ...] = _letters(huruf_part) or (None,)
+        found.extend(
+            make(Target, (written, number, a, h, to, is_lampiran)) for a in ayats for h in hurufs
+        )
     return tuple(found)
 
 

@@ -8,8 +8,10 @@ from collections.abc import Mapping, Sequence
 from typing import Any, NamedTuple
 
 from naskah_lint.lang._lazy import lazy_regex
+from naskah_lint.lang._memo import remembered
 from naskah_lint.lang.prefilter import lower_for_search
 from naskah_lint.lang.references import find_reference_targets, split_pasal_heading
+from naskah_lint.outline.build import new_ayat, new_list_item, new_pasal, new_xref
 from naskah_lint.outline.clauses import ClauseTable, match_title
 from naskah_lint.outline.lines import Line, split_typed_label
 from naskah_lint.outline.model import Ayat, ListItem, Pasal, XRef
@@ -102,8 +104,10 @@ def find_headings(
     return headings, babs
 
 
+@remembered
 def _title_like(text: str) -> bool:
-    """A short heading-like line: no sentence end, capitalised words."""
+    """A short heading-like line: no sentence end, capitalised words (remembered: a draft
+    repeats its pasal titles)."""
     t = text.strip()
     if not t or len(t) > 100 or (t.endswith((".", ";", ":", ",")) and not t.endswith("...")):
         return False
@@ -179,13 +183,13 @@ def _read_body(lines: Sequence[Line], start: int, end: int) -> _Body:
         targets = find_reference_targets(content)
         if targets:  # about half the lines refer to nothing
             for written, pasal, ayat_no, huruf, pasal_to, lampiran in targets:
-                xrefs.append(XRef(written, block, pasal, ayat_no, huruf, pasal_to, lampiran))
+                xrefs.append(new_xref(written, block, pasal, ayat_no, huruf, pasal_to, lampiran))
         if kind is None:
             stack = []
             continue
         name, value, shown = kind
         if name == "ayat":
-            ayat.append(Ayat(value, shown, block))
+            ayat.append(new_ayat(value, shown, block))
             current_ayat = value
             stack = []
             continue
@@ -195,7 +199,7 @@ def _read_body(lines: Sequence[Line], start: int, end: int) -> _Body:
             del stack[stack.index(style) + 1 :]
         else:
             stack.append(style)
-        lists.append(ListItem(name, shown, value, len(stack), block, current_ayat))
+        lists.append(new_list_item(name, shown, value, len(stack), block, current_ayat))
     return _Body(tuple(ayat), tuple(lists), tuple(xrefs), "\n".join(texts))
 
 
@@ -241,24 +245,24 @@ def build_pasal(
         last_line = stop - 1
         while last_line > h.line and not lines[last_line].text:
             last_line -= 1
-        out.append(
-            Pasal(
-                number=h.number,
-                number_text=h.number_text,
-                title=title,
-                clause=match.clause,
-                clause_score=round(match.score, 1),
-                clause_matched=match.matched,
-                clause_inferred=inferred,
-                heading_block=lines[h.line].block,
-                title_block=title_block,
-                first_block=lines[h.line].block,
-                last_block=max(lines[last_line].block, lines[h.line].block),
-                ayat=body.ayat,
-                lists=body.lists,
-                xrefs=body.xrefs,
-                bab=bab,
-                numbered_by_word=h.numbered_by_word,
+        out.append(  # every field, in field order (see outline/build.py)
+            new_pasal(
+                h.number,  # number
+                h.number_text,  # number_text
+                title,
+                match.clause,  # clause
+                round(match.score, 1),  # clause_score
+                match.matched,  # clause_matched
+                inferred,  # clause_inferred
+                lines[h.line].block,  # heading_block
+                title_block,
+                lines[h.line].block,  # first_block
+                max(lines[last_line].block, lines[h.line].block),  # last_block
+                body.ayat,
+                body.lists,
+                body.xrefs,
+                bab,
+                h.numbered_by_word,
             )
         )
     return tuple(out)
