@@ -6,7 +6,9 @@ paragraphs, 10^4-deep nesting, huge attributes, billion laughs, external entitie
 members, an OLE header on a zip) and lints every case in-process, the way the CLI does. For each
 case it checks that no exception escapes and that the result carries no internal error (a
 traceback, exit 3): only our own error codes may come out. It also checks that the input file is
-unchanged (sha256 before and after), and measures the time per file and the memory.
+unchanged (sha256 before and after), that the reader gives the same Document (or the same error)
+with and without folding repeated run properties (reader/fold.py), and measures the time per
+file and the memory. The seeds are the fixtures and a draft written the way Word writes one.
 
 It prints the counts per outcome, the slowest cases, the cases that raised the peak memory, and
 exits 1 on any crash, changed input or case slower than `--max-seconds`.
@@ -17,6 +19,7 @@ The test suite runs a small seeded sample of the same generator (tests/test_fuzz
 from __future__ import annotations
 
 import argparse
+import functools
 import hashlib
 import io
 import random
@@ -293,10 +296,46 @@ def random_case(rng: random.Random, seed_doc: bytes, i: int) -> Case:
 
 
 def seed_documents(fixtures: Path = FIXTURES) -> list[bytes]:
+    """The fixtures, then a draft written the way Word writes one (bench/run.py): every run
+    with its fonts, size and language, so that the reader folds its run properties."""
     seeds = [p.read_bytes() for p in sorted(fixtures.glob("*.docx"))]
     if not seeds:
         raise SystemExit(f"no {fixtures}/*.docx to mutate (run fixtures/build.py)")
-    return seeds
+    return [*seeds, word_like_seed()]
+
+
+@functools.cache
+def word_like_seed() -> bytes:
+    """A two-page agreement as Word writes it (bench/run.py's generator)."""
+    sys.path.insert(0, str(Path(__file__).resolve().parent))
+    import tempfile
+
+    from run import make_agreement
+
+    with tempfile.TemporaryDirectory() as tmp:
+        return make_agreement(Path(tmp) / "word-like.docx", 2).read_bytes()
+
+
+def fold_differs(path: Path) -> str | None:
+    """None when the reader gives the same for a file with and without run property folding
+    (reader/fold.py): the same Document, or the same error; else both, for the report."""
+    from naskah_lint.errors import UnreadableFile
+    from naskah_lint.reader import package, read_document
+
+    def read() -> str:
+        try:
+            return repr(read_document(path))
+        except UnreadableFile as exc:
+            return f"{exc.code} {exc.key} {sorted(exc.params.items())}"
+
+    folded = read()
+    saved = package.fold
+    package.fold = lambda data: None  # the harness's own switch: the reader has none
+    try:
+        plain = read()
+    finally:
+        package.fold = saved
+    return None if folded == plain else f"folded: {folded[:300]}\nunfolded: {plain[:300]}"
 
 
 def generate(n: int, seed: int, structural_seeds: int | None = None) -> Iterator[Case]:
@@ -347,8 +386,12 @@ def _on_alarm(signum: int, frame: FrameType | None) -> None:
     raise _Hang
 
 
-def run_case(case: Case, path: Path, lint: Callable[[Path], object]) -> Outcome:
-    """Write the case to `path`, lint it, and check the result and the file."""
+def run_case(
+    case: Case, path: Path, lint: Callable[[Path], object], check_fold: bool = True
+) -> Outcome:
+    """Write the case to `path`, lint it, and check the result and the file; with
+    `check_fold`, also that the read is the same without run property folding (an untimed
+    second and third read)."""
     path.write_bytes(case.data)
     before = hashlib.sha256(case.data).hexdigest()
     rss0 = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
@@ -374,6 +417,10 @@ def run_case(case: Case, path: Path, lint: Callable[[Path], object]) -> Outcome:
         signal.signal(signal.SIGALRM, old)
     growth = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss - rss0
     changed = hashlib.sha256(path.read_bytes()).hexdigest() != before
+    if crashed is None and check_fold:
+        differs = fold_differs(path)
+        if differs is not None:
+            crashed = f"folding changed the read:\n{differs}"
     return Outcome(case.name, seconds, growth, crashed, changed, code)
 
 

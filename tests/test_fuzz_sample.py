@@ -1,7 +1,8 @@
 """A seeded sample of the hostile-file fuzz harness (bench/fuzz.py): every structural case for one
 fixture plus random mutations. Asserts only what must always hold: no exception and no internal
-error (only our own error codes), and the input file unchanged. No timing is asserted here; the
-full run (`python bench/fuzz.py --cases 2000`) measures time and memory."""
+error (only our own error codes), the input file unchanged, and the same read with and without
+run property folding. No timing is asserted here; the full run (`python bench/fuzz.py --cases
+2000`) measures time and memory."""
 
 from __future__ import annotations
 
@@ -89,6 +90,7 @@ def test_hostile_file_gives_only_our_errors_and_stays_unchanged(case: Any, tmp_p
         assert result.error.code in ERROR_CODES
         assert "\n" not in result.error.message and result.error.message
     assert hashlib.sha256(path.read_bytes()).digest() == hashlib.sha256(data).digest()
+    assert fuzz.fold_differs(path) is None
 
 
 def test_paragraph_and_text_limits_bound_the_work(tmp_path: Path) -> None:

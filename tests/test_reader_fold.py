@@ -79,7 +79,7 @@ def test_a_form_that_does_not_parse_gives_the_unfolded_error(
 def test_folding_keeps_the_depth_libxml2_limits(tmp_path: Path) -> None:
     # body, p and 251 hyperlinks put the runs at depth 255 and their rPr children at 257: one
     # level too deep, folded or not
-    runs = "".join(r(f"x{i}", "<w:b/>") for i in range(6))
+    runs = "".join(r(f"x{i}", "<w:b/><w:i/>") for i in range(6))
     body = "<w:p>" + "<w:hyperlink>" * 251 + runs + "</w:hyperlink>" * 251 + "</w:p>"
     path = write(tmp_path, "deep.docx", body)
     assert fold(_main_part(path)) is not None
@@ -90,7 +90,9 @@ def test_folding_keeps_the_depth_libxml2_limits(tmp_path: Path) -> None:
 
 HEAD = b'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
 ROOT = b'<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">'
-RUNS = b"<w:body><w:p>" + b"<w:r><w:rPr><w:b/></w:rPr><w:t>x</w:t></w:r>" * 6 + b"</w:p></w:body>"
+FORM = b'<w:b/><w:sz w:val="24"/>'
+RUNS = b"<w:body><w:p>" + (b"<w:r><w:rPr>" + FORM + b"</w:rPr><w:t>x</w:t></w:r>") * 6
+RUNS += b"</w:p></w:body>"
 END = b"</w:document>"
 
 
@@ -98,11 +100,16 @@ def test_plain_bytes_fold() -> None:
     folded = fold(HEAD + ROOT + RUNS + END)
     assert folded is not None
     data, forms = folded
-    assert forms == [b"<w:b/>"]
+    assert forms == [FORM]
     assert data.count(f"<w:rPr>{FOLD_MARK}0<_/></w:rPr>".encode()) == 6
     # as the Open XML SDK writes them, and other character references, fold too
     spaced = RUNS.replace(b"<w:b/>", b'<w:b w:val="&#49;" />').replace(b">x<", b">&#x41;<")
     assert fold(HEAD + ROOT + spaced + END) is not None
+    # one element with an attribute folds (a marker is fewer nodes), a bare element does not
+    single = RUNS.replace(FORM, b'<w:sz w:val="24"/>')
+    marked = single.replace(b'<w:sz w:val="24"/>', f"{FOLD_MARK}0<_/>".encode())
+    assert fold(HEAD + ROOT + single + END) == (HEAD + ROOT + marked + END, [b'<w:sz w:val="24"/>'])
+    assert fold(HEAD + ROOT + RUNS.replace(FORM, b"<w:b/>") + END) is None
 
 
 @pytest.mark.parametrize(

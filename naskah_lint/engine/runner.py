@@ -13,8 +13,9 @@ import re
 import string
 import traceback
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
-from typing import TYPE_CHECKING, Any, NamedTuple, cast
+from typing import TYPE_CHECKING, Any, NamedTuple
 
+from naskah_lint._builder import record_builder
 from naskah_lint.engine import loader
 from naskah_lint.engine.api import Context, Hit, Pack, RuleSpec, Text
 from naskah_lint.engine.fingerprint import keyed_fingerprints, normalise, path_of
@@ -29,7 +30,6 @@ from naskah_lint.engine.suppress import (
 from naskah_lint.findings import Finding, Location, Severity
 from naskah_lint.i18n import t
 from naskah_lint.model import Block, Document, Story
-from naskah_lint.reader.build import _check_fields
 
 if TYPE_CHECKING:
     from naskah_lint.config import Settings
@@ -197,89 +197,13 @@ def _title_block(outline: Outline, document: Document) -> int | None:
     return 1 if any(b.story is Story.BODY for b in document.blocks) else None
 
 
-class _LocationSlots:
-    """Location(...) with every field, in field order, built without its frozen __init__ (one
-    per finding; the technique and its import-time check: see `naskah_lint.reader.build`)."""
-
-    __slots__ = _check_fields(
-        Location,
-        (
-            "story",
-            "block",
-            "part",
-            "pasal",
-            "ayat",
-            "label",
-            "excerpt",
-            "anchor_block",
-            "run_start",
-            "run_end",
-        ),
-    )
-
-    def __init__(
-        self,
-        story: str,
-        block: int | None,
-        part: str,
-        pasal: int | None,
-        ayat: int | None,
-        label: str,
-        excerpt: str,
-        anchor_block: int | None,
-        run_start: int | None,
-        run_end: int | None,
-    ) -> None:
-        self.story = story
-        self.block = block
-        self.part = part
-        self.pasal = pasal
-        self.ayat = ayat
-        self.label = label
-        self.excerpt = excerpt
-        self.anchor_block = anchor_block
-        self.run_start = run_start
-        self.run_end = run_end
-        self.__class__ = Location  # type: ignore[assignment]
-
-
-class _FindingSlots:
-    """Finding(...) with every field, in field order, built without its frozen __init__ (and
-    without `dataclasses.replace` when the fingerprint is added)."""
-
-    __slots__ = _check_fields(
-        Finding,
-        ("rule", "severity", "message", "location", "fingerprint", "suggestion", "clause"),
-    )
-
-    def __init__(
-        self,
-        rule: str,
-        severity: Severity,
-        message: str,
-        location: Location,
-        fingerprint: str,
-        suggestion: str | None,
-        clause: str | None,
-    ) -> None:
-        self.rule = rule
-        self.severity = severity
-        self.message = message
-        self.location = location
-        self.fingerprint = fingerprint
-        self.suggestion = suggestion
-        self.clause = clause
-        self.__class__ = Finding  # type: ignore[assignment]
-
-
-_new_location = cast(
-    "Callable[[str, int | None, str, int | None, int | None, str, str, int | None,"
-    " int | None, int | None], Location]",
-    _LocationSlots,
-)
-_new_finding = cast(
-    "Callable[[str, Severity, str, Location, str, str | None, str | None], Finding]",
-    _FindingSlots,
+# one Location and one Finding per finding, built without their frozen __init__ (_builder.py)
+_new_location: Callable[
+    [str, int | None, str, int | None, int | None, str, str, int | None, int | None, int | None],
+    Location,
+] = record_builder(Location)
+_new_finding: Callable[[str, Severity, str, Location, str, str | None, str | None], Finding] = (
+    record_builder(Finding)
 )
 
 

@@ -4,14 +4,14 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from typing import Any, NamedTuple
 
+from naskah_lint._builder import record_builder
 from naskah_lint.lang._lazy import lazy_regex
 from naskah_lint.lang._memo import remembered
 from naskah_lint.lang.prefilter import lower_for_search
 from naskah_lint.lang.references import find_reference_targets, split_pasal_heading
-from naskah_lint.outline.build import new_ayat, new_list_item, new_pasal, new_xref
 from naskah_lint.outline.clauses import ClauseTable, match_title
 from naskah_lint.outline.lines import Line, split_typed_label
 from naskah_lint.outline.model import Ayat, ListItem, Pasal, XRef
@@ -29,6 +29,15 @@ _SMALL = frozenset({"dan", "atau", "serta", "di", "ke", "dari", "yang", "untuk",
 
 # An English "ARTICLE N" heading (compiled on first use: most drafts are Indonesian).
 _ARTICLE = lazy_regex(r"^\s*ARTICLE\s+(?P<num>\d{1,3})\b\s*[.:]?\s*(?P<rest>.*)$", re.IGNORECASE)
+
+# The outline's records, made by the hundred a draft, built without their frozen __init__
+# (naskah_lint/_builder.py): every field, in field order.
+new_ayat: Callable[[int, str, int], Ayat] = record_builder(Ayat)
+new_list_item: Callable[[str, str, int, int, int, int | None], ListItem] = record_builder(ListItem)
+new_xref: Callable[[str, int, int | None, int | None, str | None, int | None, bool], XRef] = (
+    record_builder(XRef)
+)
+new_pasal: Callable[..., Pasal] = record_builder(Pasal)  # called with field names
 
 
 class Heading(NamedTuple):
@@ -245,24 +254,24 @@ def build_pasal(
         last_line = stop - 1
         while last_line > h.line and not lines[last_line].text:
             last_line -= 1
-        out.append(  # every field, in field order (see outline/build.py)
+        out.append(
             new_pasal(
-                h.number,  # number
-                h.number_text,  # number_text
-                title,
-                match.clause,  # clause
-                round(match.score, 1),  # clause_score
-                match.matched,  # clause_matched
-                inferred,  # clause_inferred
-                lines[h.line].block,  # heading_block
-                title_block,
-                lines[h.line].block,  # first_block
-                max(lines[last_line].block, lines[h.line].block),  # last_block
-                body.ayat,
-                body.lists,
-                body.xrefs,
-                bab,
-                h.numbered_by_word,
+                number=h.number,
+                number_text=h.number_text,
+                title=title,
+                clause=match.clause,
+                clause_score=round(match.score, 1),
+                clause_matched=match.matched,
+                clause_inferred=inferred,
+                heading_block=lines[h.line].block,
+                title_block=title_block,
+                first_block=lines[h.line].block,
+                last_block=max(lines[last_line].block, lines[h.line].block),
+                ayat=body.ayat,
+                lists=body.lists,
+                xrefs=body.xrefs,
+                bab=bab,
+                numbered_by_word=h.numbered_by_word,
             )
         )
     return tuple(out)

@@ -67,7 +67,7 @@ def fold(data: bytes) -> tuple[bytes, list[bytes]] | None:
     forms = [
         content
         for content, count in seen.most_common()
-        if count >= _MIN_SEEN and _FORM.fullmatch(content)
+        if count >= _MIN_SEEN and _FORM.fullmatch(content) and _saves(content)
     ][:_MAX_FORMS]
     if not forms:
         return None
@@ -82,6 +82,12 @@ def fold(data: bytes) -> tuple[bytes, list[bytes]] | None:
     by_form = dict(zip(forms, markers, strict=True))
     pieces[1::2] = [by_form[content] for content in pieces[1::2]]
     return b"".join(pieces), forms
+
+
+def _saves(form: bytes) -> bool:
+    """Whether folding a form saves nodes: a marker is a text and an element, fewer nodes than
+    any form but one bare element such as `<w:b/>`."""
+    return form.count(b"/>") > 1 or b"=" in form
 
 
 def _holds(data: bytes, needle: bytes, rare: int, start: int = 0) -> bool:

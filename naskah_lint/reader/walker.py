@@ -15,9 +15,11 @@ from typing import Any
 
 from lxml import etree
 
+from naskah_lint._builder import record_builder
 from naskah_lint.model import (
     Block,
     CellPos,
+    Locator,
     Numbering,
     ParaFormat,
     Revision,
@@ -26,7 +28,6 @@ from naskah_lint.model import (
     Story,
 )
 from naskah_lint.reader import ns
-from naskah_lint.reader.build import RunSlots, new_block, new_run, new_slots
 from naskah_lint.reader.fold import FOLD_MARK
 from naskah_lint.reader.numbering import PUA_GLYPHS, Counters
 from naskah_lint.reader.package import too_large
@@ -107,6 +108,11 @@ _RUN_CODES = {
 }
 _ROW_REVISIONS = {ns.W_INS: "ins", ns.W_DEL: "del", ns.w("cellIns"): "ins", ns.w("cellDel"): "del"}
 _SUFFIX = {"tab": "\t", "space": " ", "nothing": ""}
+# The model records a read makes by the thousand, built without their frozen __init__
+# (naskah_lint/_builder.py): every field, in field order.
+new_run: Callable[[str, int, RunFormat, str, bool, int], Run] = record_builder(Run)
+new_locator: Callable[[str, int], Locator] = record_builder(Locator)
+new_block: Callable[..., Block] = record_builder(Block)  # called with field names
 
 
 class _Field:
@@ -154,21 +160,20 @@ class Para:
 
     def finish(self, page: int | None) -> Block:
         return new_block(
-            self.story,
-            self.index,
-            "".join(self.parts),
-            tuple(self.runs),
-            self.para,
-            self.numbering,
-            self.cell,
-            self.section,
-            self.part,
-            self.ordinal,
-            self.anchor,
-            self.story_part,
-            self.images > 0,
-            self.page_field,
-            page,
+            story=self.story,
+            index=self.index,
+            text="".join(self.parts),
+            runs=tuple(self.runs),
+            para=self.para,
+            numbering=self.numbering,
+            cell=self.cell,
+            section=self.section,
+            locator=new_locator(self.part, self.ordinal),
+            anchor_block=self.anchor,
+            story_part=self.story_part,
+            has_image=self.images > 0,
+            has_page_field=self.page_field,
+            page=page,
         )
 
 
@@ -554,15 +559,11 @@ class PartWalker:
                             self.c.break_pending = False
                         start = b.length
                         parts.append(text)
-                        run: Any = new_slots(RunSlots)  # new_run inlined: see build.RunSlots
-                        run.text = text
-                        run.start = start
-                        run.fmt = fmt
-                        run.kind = "field" if fields else "text"
-                        run.inserted = inserted
-                        run.locator = locator
-                        run.__class__ = Run
-                        runs.append(run)
+                        runs.append(
+                            new_run(
+                                text, start, fmt, "field" if fields else "text", inserted, locator
+                            )
+                        )
                         b.length = start + len(text)
                 continue
             code = codes.get(tag)
