@@ -79,7 +79,7 @@ def test_a_form_that_does_not_parse_gives_the_unfolded_error(
 def test_folding_keeps_the_depth_libxml2_limits(tmp_path: Path) -> None:
     # body, p and 251 hyperlinks put the runs at depth 255 and their rPr children at 257: one
     # level too deep, folded or not
-    runs = "".join(r(f"x{i}", "<w:b/><w:i/>") for i in range(6))
+    runs = "".join(r(f"x{i}", "<w:b/><w:i/>") for i in range(40))
     body = "<w:p>" + "<w:hyperlink>" * 251 + runs + "</w:hyperlink>" * 251 + "</w:p>"
     path = write(tmp_path, "deep.docx", body)
     assert fold(_main_part(path)) is not None
@@ -133,3 +133,17 @@ def test_plain_bytes_fold() -> None:
 )
 def test_folding_is_refused_where_markup_could_hide(data: bytes) -> None:
     assert fold(data) is None
+
+
+def test_sparse_run_properties_are_not_worth_folding() -> None:
+    dense = HEAD + ROOT + RUNS + END
+    assert fold(dense) is not None
+    # the same runs after a picture's worth of base64: one rPr per ~2 KiB
+    picture = b"<w:body><w:p><w:r><w:t>" + b"QUJD" * 3_000 + b"</w:t></w:r></w:p>"
+    assert fold(HEAD + ROOT + RUNS.replace(b"<w:body>", picture) + END) is None
+    # a xmlns:w declared again below the root, even for the same namespace, is refused
+    again = RUNS.replace(b"<w:p>", b'<w:p xmlns:w = "' + ROOT.split(b'"')[1] + b'">')
+    assert fold(HEAD + ROOT + again + END) is None
+    # ...while the prefixes drawings declare (wp, w14) are other prefixes
+    drawing = RUNS.replace(b"<w:p>", b'<w:p xmlns:wp="urn:wp" xmlns:w14="urn:w14">')
+    assert fold(HEAD + ROOT + drawing + END) is not None

@@ -8,7 +8,9 @@ is parsed once on its own. The walker reads a marker's format from a per-form ca
 form's element wherever an rPr's content is read (run and paragraph-mark rPr; no other reader
 looks inside an rPr).
 
-Folding is exact or not done: only where no markup can hide in the bytes (no CDATA, comment,
+Folding is tried only where the first rPr of the part are dense (one per KiB or more, as in any
+text a draft's runs make; a part of pictures or a few runs is not worth the scans). It is exact
+or not done: only where no markup can hide in the bytes (no CDATA, comment,
 DOCTYPE or processing instruction) and no text can pass for a marker (no FOLD_MARK, even as a
 character reference), in UTF-8, with the `w` prefix declared once, on the root, for the
 WordprocessingML namespace; only forms of empty elements with `w:` attributes in double quotes.
@@ -30,6 +32,7 @@ _CLOSE = b"</w:rPr>"
 _SAMPLE = 256  # forms are chosen among the first rPr of the part...
 _MIN_SEEN = 4  # ...seen at least this often there...
 _MAX_FORMS = 8  # ...at most this many
+_MAX_BYTES_PER_RPR = 1024  # and only where the sampled rPr are this dense (see fold)
 # a form: empty elements with w: attributes in double quotes, as Word (or the Open XML SDK) writes
 _FORM = re.compile(rb'(?:<w:[A-Za-z]+(?: w:[A-Za-z]+="[^"<]*")* ?/>)+')
 _MARK_REFERENCE = re.compile(rb"&#(?:x0*[eE]000|0*57344);")  # FOLD_MARK as a character reference
@@ -42,7 +45,15 @@ FORM_OPEN = b'<w:rPr xmlns:w="' + _W_NS + b'">'
 
 def fold(data: bytes) -> tuple[bytes, list[bytes]] | None:
     """(folded bytes, the folded forms' contents by number), or None when nothing is folded."""
-    if _OPEN not in data or _holds(data, b"<!", 1) or _holds(data, _MARK, 0):
+    # the first rPr, sampled first: a part whose rPr are sparse (a few runs, or pictures and
+    # their base64 data) is not worth the scans below, which cost ~2.5 ms a megabyte
+    sample = data.split(_OPEN, _SAMPLE)
+    if len(sample) - 1 < _MIN_SEEN:
+        return None
+    sampled = len(data) - len(sample[-1]) if len(sample) > _SAMPLE else len(data)
+    if sampled > (len(sample) - 1) * _MAX_BYTES_PER_RPR:
+        return None
+    if _holds(data, b"<!", 1) or _holds(data, _MARK, 0):
         return None
     if _holds(data, b"&#", 1) and _MARK_REFERENCE.search(data):
         return None
@@ -58,12 +69,9 @@ def fold(data: bytes) -> tuple[bytes, list[bytes]] | None:
     if root < 0 or data[start:root].strip():
         return None
     root_end = data.find(b">", root)
-    prefixes = list(_W_PREFIX.finditer(data))
-    if len(prefixes) != 1 or prefixes[0].group(1) != _W_NS:
+    if not _w_declared_once(data, root, root_end):
         return None
-    if not root < prefixes[0].start() < root_end:
-        return None
-    seen = Counter(piece[: piece.find(_CLOSE)] for piece in data.split(_OPEN, _SAMPLE)[1:_SAMPLE])
+    seen = Counter(piece[: piece.find(_CLOSE)] for piece in sample[1:_SAMPLE])
     forms = [
         content
         for content, count in seen.most_common()
@@ -82,6 +90,20 @@ def fold(data: bytes) -> tuple[bytes, list[bytes]] | None:
     by_form = dict(zip(forms, markers, strict=True))
     pieces[1::2] = [by_form[content] for content in pieces[1::2]]
     return b"".join(pieces), forms
+
+
+def _w_declared_once(data: bytes, root: int, root_end: int) -> bool:
+    """Whether the root element's start tag (data[root:root_end]) declares the `w` prefix for
+    WordprocessingML and nothing else in the part declares `w` (nor names it, even in text)."""
+    declared = list(_W_PREFIX.finditer(data, root, root_end))
+    if len(declared) != 1 or declared[0].group(1) != _W_NS:
+        return False
+    at = data.find(b"xmlns:w", root_end)
+    while at >= 0:  # xmlns:wp=, xmlns:w14= (drawings declare theirs) are other prefixes
+        if data[at + 7 : at + 8] in (b"=", b" ", b"\t", b"\r", b"\n"):
+            return False
+        at = data.find(b"xmlns:w", at + 7)
+    return True
 
 
 def _saves(form: bytes) -> bool:
