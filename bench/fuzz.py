@@ -319,6 +319,11 @@ def word_like_seed() -> bytes:
 def fold_differs(path: Path) -> str | None:
     """None when the reader gives the same for a file with and without run property folding
     (reader/fold.py): the same Document, or the same error; else both, for the report."""
+    return fold_check(path)[0]
+
+
+def fold_check(path: Path) -> tuple[str | None, bool]:
+    """(what `fold_differs` says, whether the reader folded anything in the file)."""
     from naskah_lint.errors import UnreadableFile
     from naskah_lint.reader import package, read_document
 
@@ -328,14 +333,24 @@ def fold_differs(path: Path) -> str | None:
         except UnreadableFile as exc:
             return f"{exc.code} {exc.key} {sorted(exc.params.items())}"
 
-    folded = read()
     saved = package.fold
-    package.fold = lambda data: None  # the harness's own switch: the reader has none
+    folds: list[bool] = []
+
+    def watched(data: bytes) -> tuple[bytes, list[bytes]] | None:
+        result = saved(data)
+        folds.append(result is not None)
+        return result
+
+    package.fold = watched  # the harness's own switches: the reader has none
     try:
+        folded = read()
+        package.fold = lambda data: None
         plain = read()
     finally:
         package.fold = saved
-    return None if folded == plain else f"folded: {folded[:300]}\nunfolded: {plain[:300]}"
+    if folded == plain:
+        return None, any(folds)
+    return f"folded: {folded[:300]}\nunfolded: {plain[:300]}", any(folds)
 
 
 def generate(n: int, seed: int, structural_seeds: int | None = None) -> Iterator[Case]:
@@ -376,6 +391,7 @@ class Outcome:
     crashed: str | None
     changed: bool
     error_code: str | None
+    folded: bool = False  # the reader folded run properties (checked against an unfolded read)
 
 
 class _Hang(Exception):
@@ -417,11 +433,12 @@ def run_case(
         signal.signal(signal.SIGALRM, old)
     growth = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss - rss0
     changed = hashlib.sha256(path.read_bytes()).hexdigest() != before
+    folded = False
     if crashed is None and check_fold:
-        differs = fold_differs(path)
+        differs, folded = fold_check(path)
         if differs is not None:
             crashed = f"folding changed the read:\n{differs}"
-    return Outcome(case.name, seconds, growth, crashed, changed, code)
+    return Outcome(case.name, seconds, growth, crashed, changed, code, folded)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -461,6 +478,8 @@ def main(argv: list[str] | None = None) -> int:
         f"inputs changed {len(changed)}, slower than {ns.max_seconds:g}s: {len(slow)}"
     )
     print("outcomes: " + ", ".join(f"{k} {v}" for k, v in sorted(codes.items())))
+    folded = sum(o.folded for o in outcomes)
+    print(f"read with run properties folded (and the same unfolded): {folded} cases")
     print(
         f"time per file: median {times[len(times) // 2] * 1e3:.1f} ms, "
         f"p99 {times[min(len(times) - 1, len(times) * 99 // 100)] * 1e3:.0f} ms, "
