@@ -5,9 +5,12 @@ from __future__ import annotations
 
 import zipfile
 from pathlib import Path
+from tempfile import TemporaryDirectory
 
 import pytest
 from docxbuild import p, r, write
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from naskah_lint.errors import UnreadableFile
 from naskah_lint.model import Document
@@ -147,3 +150,56 @@ def test_sparse_run_properties_are_not_worth_folding() -> None:
     # ...while the prefixes drawings declare (wp, w14) are other prefixes
     drawing = RUNS.replace(b"<w:p>", b'<w:p xmlns:wp="urn:wp" xmlns:w14="urn:w14">')
     assert fold(HEAD + ROOT + drawing + END) is not None
+
+
+# Forms a property test draws from: Word's own, and odd ones (entities, references, revisions,
+# a character style, a bare element); each drawn form repeats, so most drafts below fold.
+ODD_FORMS = (
+    PLAIN,
+    BOLD,
+    CHANGED,
+    MARK_INS,
+    '<w:rStyle w:val="Kuat"/><w:sz w:val="28"/>',
+    '<w:rFonts w:ascii="A&amp;B" w:cs="&#49;"/><w:vanish/>',
+    '<w:highlight w:val="yellow"/><w:u w:val="none"/>',
+    '<w:b w:val="&bogus;"/><w:i/>',
+    "<w:b/>",
+)
+WRAPS = ("{}", "<w:hyperlink>{}</w:hyperlink>", '<w:ins w:id="1" w:author="A">{}</w:ins>')
+STYLES = '<w:style w:type="character" w:styleId="Kuat"><w:rPr><w:b/></w:rPr></w:style>'
+
+
+@st.composite
+def _drafts(draw: st.DrawFn) -> str:
+    forms = draw(st.lists(st.sampled_from(ODD_FORMS), min_size=1, max_size=4, unique=True))
+    paragraphs = []
+    for i in range(draw(st.integers(4, 12))):
+        runs = "".join(
+            draw(st.sampled_from(WRAPS)).format(r(f"kata {i}.{k}", draw(st.sampled_from(forms))))
+            for k in range(draw(st.integers(1, 4)))
+        )
+        mark = draw(st.sampled_from(("", f"<w:rPr>{draw(st.sampled_from(forms))}</w:rPr>")))
+        paragraphs.append(f"<w:p><w:pPr>{mark}</w:pPr>{runs}</w:p>")
+    spoiler = draw(st.sampled_from(("", "<!-- catatan -->", r("\ue000", ""), "<?pi x?>")))
+    return spoiler.join([paragraphs[0], "".join(paragraphs[1:])])
+
+
+def _read(path: Path) -> str:
+    try:
+        return repr(read_document(path))
+    except UnreadableFile as exc:
+        return f"{exc.code} {exc.key} {sorted(exc.params.items())}"
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(_drafts())
+def test_any_draft_reads_the_same_folded_or_not(body: str) -> None:
+    with TemporaryDirectory() as tmp:
+        path = write(Path(tmp), "d.docx", body, styles=STYLES)
+        folded = _read(path)
+        saved = package.fold
+        package.fold = lambda data: None  # restored below: not monkeypatch, inside @given
+        try:
+            assert _read(path) == folded
+        finally:
+            package.fold = saved
