@@ -69,6 +69,7 @@ class DocumentFacts:
         "_outside",
         "_parts",
         "_pasal_texts",
+        "_placeholders",
         "_scans",
         "_words",
         "document",
@@ -88,6 +89,7 @@ class DocumentFacts:
         self._outside: dict[tuple[str, ...], tuple[Block, ...]] = {}
         self._scans: dict[tuple[Any, ...], Scans[Any]] = {}
         self._pasal_texts: dict[int, str] = {}
+        self._placeholders: dict[int, tuple[str, ...]] | None = None
 
     @property
     def body(self) -> tuple[Block, ...]:
@@ -142,6 +144,18 @@ class DocumentFacts:
         if len(parts) != 1 or parts[0] != literal:
             return literal in self._all_lowered
         return literal in self._words
+
+    def placeholders_in(self, block: int) -> tuple[str, ...]:
+        """The placeholder texts the outline found in a body block, in outline order (one pass
+        over the outline's placeholders per document, not one per block asked about)."""
+        found = self._placeholders
+        if found is None:
+            grouped: dict[int, list[str]] = {}
+            for p in self.outline.placeholders:
+                if p.story is Story.BODY:
+                    grouped.setdefault(p.block, []).append(p.text)
+            found = self._placeholders = {k: tuple(v) for k, v in grouped.items()}
+        return found.get(block, ())
 
     @property
     def formats(self) -> tuple[RunFormat, ...]:

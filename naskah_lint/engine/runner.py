@@ -216,16 +216,62 @@ class _Placed(NamedTuple):
     text: str  # normalised block text for the fingerprint
 
 
+class _Spot(NamedTuple):
+    """What every finding in one block shares: its location but for the excerpt and runs."""
+
+    story: str
+    part: str
+    pasal: int | None
+    ayat: int | None
+    label: str
+    anchor: int | None  # the Location's anchor_block
+    clause: str | None
+    path: str  # fingerprint path
+    text: str  # normalised block text for the fingerprint
+    excerpt: str  # the block's own excerpt (for a hit without one)
+
+
+def _spot(story: Story, index: int, block: Block, outline: Outline, lang: str) -> _Spot:
+    """Where a block is: part, pasal, ayat, label in `lang`, fingerprint path and text."""
+    anchor = index if story is Story.BODY else block.anchor_block
+    part = outline.part_of(anchor) if anchor is not None else "dokumen"
+    pasal = outline.pasal_of(anchor) if anchor is not None and part == "pasal" else None
+    ayat = outline.ayat_of(anchor) if pasal is not None and anchor is not None else None
+    pasal_number = pasal.number if pasal is not None else None
+    ayat_number = ayat.number if ayat is not None else None
+    paragraph = t("loc.paragraph", lang, block=index)
+    if story is Story.BODY and part == "dokumen":
+        # a body paragraph before the title (logo, "DRAFT" line): not a whole-document finding
+        label = f"{t('loc.kepala', lang)}, {paragraph}"
+    elif story is Story.BODY:
+        label = f"{_part_label(part, pasal_number, ayat_number, lang)}, {paragraph}"
+    else:
+        label = f"{t(f'loc.story.{story.value}', lang)}, {paragraph}"
+    clause = pasal.clause if pasal is not None else None
+    return _Spot(
+        story.value,
+        part,
+        pasal_number,
+        ayat_number,
+        label,
+        block.anchor_block if story is not Story.BODY else None,
+        clause,
+        path_of(story.value, part, clause, pasal.title if pasal is not None else None),
+        normalise(block.content),
+        excerpt(block.text),
+    )
+
+
 def _place(
     hit: Hit,
     blocks: Mapping[tuple[Story, int], Block],
     document: Document,
     outline: Outline,
     lang: str,
-    texts: dict[tuple[Story, int], str] | None = None,
+    spots: dict[tuple[Story, int], _Spot] | None = None,
 ) -> _Placed:
     """Where a hit is: location (with a label in `lang`) and its fingerprint path and text
-    (`texts` keeps each block's fingerprint text for the next hit in it)."""
+    (`spots` keeps what a block's findings share for the next hit in it)."""
     if hit.block is None:
         location = Location(
             story=Story.BODY.value,
@@ -238,43 +284,28 @@ def _place(
         )
         return _Placed(location, None, f"{Story.BODY.value}/dokumen", "")
     story = Story(hit.story)
-    block = blocks.get((story, hit.block))
-    if block is None:
-        raise HitError(f"block {hit.block} does not exist in story {story.value}")
-    anchor = hit.block if story is Story.BODY else block.anchor_block
-    part = outline.part_of(anchor) if anchor is not None else "dokumen"
-    pasal = outline.pasal_of(anchor) if anchor is not None and part == "pasal" else None
-    ayat = outline.ayat_of(anchor) if pasal is not None and anchor is not None else None
-    pasal_number = pasal.number if pasal is not None else None
-    ayat_number = ayat.number if ayat is not None else None
-    paragraph = t("loc.paragraph", lang, block=hit.block)
-    if story is Story.BODY and part == "dokumen":
-        # a body paragraph before the title (logo, "DRAFT" line): not a whole-document finding
-        label = f"{t('loc.kepala', lang)}, {paragraph}"
-    elif story is Story.BODY:
-        label = f"{_part_label(part, pasal_number, ayat_number, lang)}, {paragraph}"
-    else:
-        label = f"{t(f'loc.story.{story.value}', lang)}, {paragraph}"
+    where = (story, hit.block)
+    spot = spots.get(where) if spots is not None else None
+    if spot is None:  # once per block, however many findings it has
+        block = blocks.get(where)
+        if block is None:
+            raise HitError(f"block {hit.block} does not exist in story {story.value}")
+        spot = _spot(story, hit.block, block, outline, lang)
+        if spots is not None:
+            spots[where] = spot
     location = _new_location(  # every field, in field order
-        story.value,
+        spot.story,
         hit.block,
-        part,
-        pasal_number,
-        ayat_number,
-        label,
-        excerpt(hit.excerpt if hit.excerpt is not None else block.text),
-        block.anchor_block if story is not Story.BODY else None,  # anchor_block
+        spot.part,
+        spot.pasal,
+        spot.ayat,
+        spot.label,
+        excerpt(hit.excerpt) if hit.excerpt is not None else spot.excerpt,
+        spot.anchor,  # anchor_block
         hit.run_start,
         hit.run_end,
     )
-    clause = pasal.clause if pasal is not None else None
-    path = path_of(story.value, part, clause, pasal.title if pasal is not None else None)
-    text = texts.get((story, hit.block)) if texts is not None else None
-    if text is None:  # once per block, however many findings it has
-        text = normalise(block.content)
-        if texts is not None:
-            texts[(story, hit.block)] = text
-    return _Placed(location, clause, path, text)
+    return _Placed(location, spot.clause, spot.path, spot.text)
 
 
 # --------------------------------------------------------------------------- selection
@@ -378,7 +409,7 @@ def execute(
     ctx = Context(document=document, outline=outline, mode=settings.mode, pack=pack.data)
     # blocks by (story, index), built at the first hit: most rules find nothing in a draft
     blocks: dict[tuple[Story, int], Block] = {}
-    texts: dict[tuple[Story, int], str] = {}
+    spots: dict[tuple[Story, int], _Spot] = {}
     failures: list[RuleFailure] = []
 
     def build(rule: RuleSpec, hits: Iterable[Hit]) -> list[_Built]:
@@ -388,7 +419,7 @@ def execute(
             for hit in hits:
                 if not blocks:
                     blocks.update({(b.story, b.index): b for b in document.blocks})
-                where = _place(hit, blocks, document, outline, settings.lang, texts)
+                where = _place(hit, blocks, document, outline, settings.lang, spots)
                 built.append(_Built(_finding(rule, hit, where, settings), where, hit.key or ""))
         except Exception as exc:  # a bug in a kind or the pack: report it, keep going
             failures.append(_failure(rule, exc, settings.lang))

@@ -9,7 +9,6 @@ from typing import Any
 
 from naskah_lint.engine.api import Context, Hit, Kind
 from naskah_lint.kinds.structure import (
-    block_placeholders,
     check_patterns,
     displayed_text,
     has_keyword,
@@ -87,7 +86,7 @@ def check_title_format(ctx: Context, params: TitleFormatParams) -> Iterator[Hit]
     for block in lines:
         text = block.text.strip()
         if params.check == "caps":
-            holes = block_placeholders(ctx.outline, block.index)
+            holes = ctx.facts.placeholders_in(block.index)
             lower = lowercase_words(displayed_text(block), holes)
             if lower:
                 expected = text.upper()

@@ -858,11 +858,6 @@ def lowercase_words(text: str, placeholders: Iterable[str] = ()) -> list[str]:
     return [w for w in words if any(ch.islower() for ch in w)]
 
 
-def block_placeholders(outline: Outline, block: int) -> tuple[str, ...]:
-    """Placeholder texts the outline found in a body block."""
-    return tuple(p.text for p in outline.placeholders if p.story is Story.BODY and p.block == block)
-
-
 def check_pasal_headings(ctx: Context, params: PasalHeadingsParams) -> Iterator[Hit]:
     """Pasal headings are followed by a title line, in capitals and centred."""
     outline = ctx.outline
@@ -909,7 +904,7 @@ def check_pasal_headings(ctx: Context, params: PasalHeadingsParams) -> Iterator[
             continue
         title_block = blocks[pasal.title_block or 0]
         if params.caps:
-            holes = block_placeholders(outline, title_block.index)
+            holes = ctx.facts.placeholders_in(title_block.index)
             shown = (
                 displayed_text(title_block)
                 if pasal.title_block != pasal.heading_block

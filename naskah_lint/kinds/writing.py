@@ -4,6 +4,7 @@ meterai). The patterns, units, spellings and keyword tables come from the rule p
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
@@ -262,6 +263,16 @@ def _any_of(patterns: Sequence[str]) -> re.Pattern[str] | None:
         return None
 
 
+@functools.lru_cache(maxsize=256)
+def _spelling_regexes(
+    subs: tuple[Substitution, ...],
+) -> tuple[tuple[tuple[re.Pattern[str], str], ...], re.Pattern[str] | None]:
+    """Each spelling's regex with its replacement, and their joined pre-test (`_any_of`):
+    built once per set of spellings a document may hold, not once per document."""
+    compiled = tuple((re.compile(s.pattern, re.IGNORECASE), s.replacement) for s in subs)
+    return compiled, _any_of([s.pattern for s in subs])
+
+
 def check_substitution(ctx: Context, params: SubstitutionParams) -> Iterator[Hit]:
     """Non-standard spellings ("kerjasama") -> the standard one ("kerja sama"); one finding per
     spelling per paragraph (a paragraph repeating it gets one, on the first)."""
@@ -275,8 +286,7 @@ def check_substitution(ctx: Context, params: SubstitutionParams) -> Iterator[Hit
             wanted.append((sub, literal))
     if not wanted:
         return
-    compiled = [(re.compile(s.pattern, re.IGNORECASE), s.replacement) for s, _ in wanted]
-    any_of = _any_of([s.pattern for s, _ in wanted])
+    compiled, any_of = _spelling_regexes(tuple(sub for sub, _ in wanted))
     literals = tuple(literal for _, literal in wanted)
     pretest = all(literals)  # every spelling has a word: a text without them has none
     lowered = facts.lowered
@@ -316,7 +326,10 @@ def _misspellings(
     for rx, repl in compiled:
         for m in prefilter.finditer_from_literals(rx, text, low):
             title = _title_case_context(text, m.start())
-            expected = _same_case(m.group(0), m.expand(repl), title)
+            # a replacement without a backslash is its own expansion (Match.expand parses the
+            # template anew on every call)
+            expanded = m.expand(repl) if "\\" in repl else repl
+            expected = _same_case(m.group(0), expanded, title)
             if (m.group(0), expected) in seen:
                 continue
             seen.add((m.group(0), expected))

@@ -149,5 +149,7 @@ _CONTROL_TAG = re.compile(r"^\{\{\s*[#/^][^{}]*\}\}$")
 
 def is_control_tag(text: str) -> bool:
     """True for template loop/section tags such as "{{#perjanjian}}" or "{{/tandatangan}}"."""
+    if "{{" not in text:  # most texts (dotted blanks, plain lines): no part can be a tag
+        return False
     parts = re.findall(r"\{\{[^{}]*\}\}|\S+", text.strip())
     return bool(parts) and all(_CONTROL_TAG.match(p) for p in parts)

@@ -8,9 +8,10 @@ after the last pasal. Each part that is not found stays None or empty.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import Any
 
+from naskah_lint._builder import record_builder
 from naskah_lint.lang._memo import shared
 from naskah_lint.lang.normalize import find_placeholders, looks_english
 from naskah_lint.model import Document, Story
@@ -77,6 +78,9 @@ def _closing_outside(lines: Sequence[Line], last: Heading, closing_i: int) -> bo
     return first != closing_i
 
 
+_new_placeholder: Callable[[str, Story, int], Placeholder] = record_builder(Placeholder)
+
+
 def _placeholders(document: Document) -> tuple[Placeholder, ...]:
     """Blanks left to fill; template control tags ("{{#perjanjian}}", "{{/tandatangan}}") mark
     loops and sections of a mail-merge template, not a value to fill in, so they are left out."""
@@ -86,7 +90,7 @@ def _placeholders(document: Document) -> tuple[Placeholder, ...]:
         hits = scan(block.text)
         if hits:  # most blocks have none: no inner loop
             out.extend(
-                Placeholder(text=hit.text, story=block.story, block=block.index)
+                _new_placeholder(hit.text, block.story, block.index)
                 for hit in hits
                 if not is_control_tag(hit.text)
             )
