@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 
 from naskah_lint.errors import UnreadableFile
 from naskah_lint.model import Document
-from naskah_lint.reader import package, read_document
+from naskah_lint.reader import ns, package, read_document
 from naskah_lint.reader.fold import FOLD_MARK, fold
 
 BOLD = '<w:rFonts w:ascii="Arial" w:hAnsi="Arial"/><w:b/><w:sz w:val="24"/>'
@@ -203,3 +203,21 @@ def test_any_draft_reads_the_same_folded_or_not(body: str) -> None:
             assert _read(path) == folded
         finally:
             package.fold = saved
+
+
+def test_a_long_part_is_sampled_in_its_first_256_kib() -> None:
+    """Past 256 KiB a part folds only when its first 256 KiB hold the 256 sampled rPr: the
+    early count refuses exactly what the density test refuses."""
+    head = (
+        b'<?xml version="1.0" encoding="UTF-8"?><w:document xmlns:w="'
+        + ns.W_NS.encode()
+        + b'"><w:body>'
+    )
+    run = b"<w:r><w:rPr>" + BOLD.encode() + b"</w:rPr><w:t>x</w:t></w:r>"
+    runs = b"<w:p>" + run * 300 + b"</w:p>"
+    tail = b"</w:body></w:document>"
+    end_256th = len(head) + len(b"<w:p>") + 255 * len(run) + len(b"<w:r><w:rPr>")
+    for pad, folds in ((256 * 1024 - end_256th, True), (256 * 1024 - end_256th + 1, False)):
+        data = head.replace(b"<w:body>", b" " * pad + b"<w:body>") + runs
+        data += b"<w:p/>" * (300 * 1024 // 6) + tail  # longer than 256 KiB
+        assert (fold(data) is not None) is folds

@@ -124,7 +124,7 @@ def _read_package(pkg: Package, display: str, sha: str, limits: Limits) -> Docum
     main, kind = pkg.main_part()
     raw = pkg.read(main)
     strict = STRICT_MARKER in raw
-    root, forms = pkg.parse_main(raw, main)
+    root, forms = pkg.parse_main(raw, main, strict)
     if root.tag != ns.w("document"):
         local = root.tag.rsplit("}", 1)[-1] if isinstance(root.tag, str) else "?"
         raise corrupt("root", main, f"{main}: root element <{local}>", root=local)

@@ -14,11 +14,16 @@ from dataclasses import dataclass, field, replace
 
 from lxml import etree
 
+from naskah_lint._builder import record_builder
 from naskah_lint.model import Numbering
 from naskah_lint.reader import ns
 from naskah_lint.reader.props import PropDict, on, parse_ppr, parse_rpr, to_int
 
 LEVELS = 9
+# one per numbered paragraph: built without the frozen __init__ (naskah_lint/_builder.py)
+_new_numbering: Callable[[int, int, int | None, str, str, int, str], Numbering] = record_builder(
+    Numbering
+)
 _ROMAN = (
     (1000, "m"),
     (900, "cm"),
@@ -101,7 +106,7 @@ class NumDef:
     """A w:num resolved: its abstract definition with level and start overrides. Levels are
     parsed when first needed (most lists use one or two of their nine levels)."""
 
-    __slots__ = ("_elements", "_parsed", "_starts", "abstract_id", "restarts")
+    __slots__ = ("_elements", "_labels", "_parsed", "_starts", "abstract_id", "restarts")
 
     def __init__(
         self,
@@ -113,6 +118,7 @@ class NumDef:
         self._elements = elements
         self._starts = starts
         self._parsed: list[Level | None] = [None] * LEVELS
+        self._labels: list[str | _LabelParts | None] = [None] * LEVELS
         self.restarts = tuple(starts)  # levels with a startOverride
 
     def level(self, ilvl: int) -> Level:
@@ -125,6 +131,13 @@ class NumDef:
                 level = replace(level, start=self._starts[ilvl])
             self._parsed[ilvl] = level
         return level
+
+    def label_parts(self, ilvl: int) -> str | _LabelParts:
+        """The label of level `ilvl` (0-8), fixed or to fill with counters (see _label)."""
+        parts = self._labels[ilvl]
+        if parts is None:
+            parts = self._labels[ilvl] = _label_parts(self, ilvl)
+        return parts
 
 
 class NumberingDefs:
@@ -285,45 +298,62 @@ class Counters:
                 restart = nd.level(k).restart
                 if restart is None or (restart > 0 and ilvl < restart):
                     values[k] = None
-        return Numbering(
-            num_id=num_id,
-            ilvl=ilvl,
-            abstract_id=nd.abstract_id,
-            label=_label(nd, values, ilvl),
-            fmt=level.fmt,
-            value=value,
-            suffix=level.suffix,
+        return _new_numbering(
+            num_id, ilvl, nd.abstract_id, _label(nd, values, ilvl), level.fmt, value, level.suffix
         )
 
 
+# A level's label as literal text and (level, value shown when unused, number format) slots.
+_LabelParts = tuple[str | tuple[int, int, str], ...]
+
+
 def _label(nd: NumDef, values: list[int | None], ilvl: int) -> str:
+    parts = nd.label_parts(ilvl)
+    if isinstance(parts, str):
+        return parts
+    out: list[str] = []
+    for part in parts:
+        if isinstance(part, str):
+            out.append(part)
+        else:
+            k, unused, fmt = part
+            v = values[k]
+            value = v if v is not None else unused
+            out.append(str(value) if fmt == "decimal" else format_number(value, fmt))
+    return "".join(out)
+
+
+def _label_parts(nd: NumDef, ilvl: int) -> str | _LabelParts:
+    """A level's label: the whole text when fixed (bullets, "none" without %n), else its
+    lvlText split into literal text and %1..%9 counter slots (levels above ilvl dropped)."""
     level = nd.level(ilvl)
     if level.fmt == "bullet":
         return "".join(PUA_GLYPHS.get(ord(c), c) for c in level.text)
     if level.fmt == "none" and "%" not in level.text:
         return ""
-    return _substitute(level.text, nd, values, ilvl, level.is_lgl)
-
-
-def _substitute(text: str, nd: NumDef, values: list[int | None], ilvl: int, legal: bool) -> str:
-    """lvlText with %1..%9 replaced by the counters of those levels in their formats."""
-    out: list[str] = []
+    text = level.text
+    legal = level.is_lgl
+    parts: list[str | tuple[int, int, str]] = []
+    literal: list[str] = []
     i = 0
     while i < len(text):
         c = text[i]
         if c == "%" and i + 1 < len(text) and text[i + 1] in "123456789":
             k = int(text[i + 1]) - 1
             if k <= ilvl:
-                level = nd.level(k)
-                v = values[k]
-                value = v if v is not None else max(level.start - 1, 0)
-                fmt = "decimal" if legal and level.fmt != "none" else level.fmt
-                out.append(format_number(value, fmt))
+                level_k = nd.level(k)
+                fmt = "decimal" if legal and level_k.fmt != "none" else level_k.fmt
+                if literal:
+                    parts.append("".join(literal))
+                    literal.clear()
+                parts.append((k, max(level_k.start - 1, 0), fmt))
             i += 2
             continue
-        out.append(c)
+        literal.append(c)
         i += 1
-    return "".join(out)
+    if literal:
+        parts.append("".join(literal))
+    return tuple(parts)
 
 
 def format_number(n: int, fmt: str) -> str:

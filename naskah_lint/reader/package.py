@@ -101,11 +101,13 @@ def parse_xml(data: bytes, part: str, parser: etree.XMLParser | None = None) -> 
 
 
 def parse_main(
-    data: bytes, part: str, parser: etree.XMLParser
+    data: bytes, part: str, parser: etree.XMLParser, strict: bool | None = None
 ) -> tuple[etree._Element, list[etree._Element]]:
     """Parse the main part as parse_xml does, with its frequent run property forms folded
-    (reader/fold.py): (root, each folded form's rPr element by number)."""
-    data = _transitional(data)
+    (reader/fold.py): (root, each folded form's rPr element by number). `strict`: whether the
+    bytes hold STRICT_MARKER, when the caller has looked already (a scan of the part)."""
+    if strict is None or strict:
+        data = _transitional(data)
     folded = fold(data)
     if folded is not None:
         try:
@@ -294,6 +296,7 @@ class Package:
         self.limits = limits
         self._infos = {i.filename.lower(): i for i in infos if not i.is_dir()}
         self._types: tuple[dict[str, str], dict[str, str]] | None = None
+        self._rels: dict[str, dict[str, Rel]] = {}  # by source part: parsed once per read
         self._parser = new_parser()
 
     def __enter__(self) -> Package:
@@ -340,9 +343,11 @@ class Package:
         """Parse bytes already read from part `name` with this package's parser."""
         return parse_xml(data, name, self._parser)
 
-    def parse_main(self, data: bytes, name: str) -> tuple[etree._Element, list[etree._Element]]:
+    def parse_main(
+        self, data: bytes, name: str, strict: bool | None = None
+    ) -> tuple[etree._Element, list[etree._Element]]:
         """Parse the main part's bytes with its run property forms folded (see parse_main)."""
-        return parse_main(data, name, self._parser)
+        return parse_main(data, name, self._parser, strict)
 
     def optional_xml(self, name: str | None) -> etree._Element | None:
         """A part parsed, or None when absent."""
@@ -351,7 +356,11 @@ class Package:
         return self.xml(name)
 
     def rels(self, source: str) -> dict[str, Rel]:
-        """Relationships of a part (source "" = the package) by id; {} when none."""
+        """Relationships of a part (source "" = the package) by id; {} when none. Read once
+        per source (the package's are asked for the main part and for the metadata)."""
+        cached = self._rels.get(source)
+        if cached is not None:
+            return cached
         name = rels_name(source) if source else "_rels/.rels"
         if not self.has(name):
             return {}
@@ -365,6 +374,7 @@ class Package:
                 out[rid] = Rel(rtype, target, True)
             elif target:
                 out[rid] = Rel(rtype, resolve_target(source, target))
+        self._rels[source] = out
         return out
 
     def content_type(self, name: str) -> str | None:

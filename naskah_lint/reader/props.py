@@ -258,21 +258,32 @@ def paragraph_props(
     return props, style, numpr, sectpr, mark_rpr, change
 
 
-def ppr_key(ppr: etree._Element) -> tuple[Any, ...] | None:
-    """A pPr's key for a read's cache of paragraph formats: the code and attributes of each
-    child read as a direct property or the style, in order; None when the pPr holds a numPr,
-    sectPr, paragraph mark rPr or pPrChange (elements read anew for each paragraph)."""
+def ppr_key(ppr: etree._Element) -> tuple[tuple[Any, ...] | None, etree._Element | None]:
+    """(key, paragraph mark rPr) of a pPr. The key, for a read's cache of paragraph formats
+    and numbering: the code and attributes of each child read as a direct property or the
+    style, and the tags and attributes of a numPr's children, in order. The mark rPr does not
+    enter the key (it is read anew for each paragraph). (None, None) when the pPr holds a
+    sectPr or pPrChange (elements read anew for each paragraph)."""
     codes = _PPR_CODES
     key: list[Any] = []
+    mark = None
     for child in ppr:
         code = codes.get(child.tag)
         if code is None:
             continue
-        if code > 5:
-            return None
-        key.append(code)
-        key += child.items()
-    return tuple(key)
+        if code <= 5:
+            key.append(code)
+            key += child.items()
+        elif code == 8:
+            mark = child
+        elif code == 6:
+            key.append(code)
+            for sub in child:
+                key.append(sub.tag)
+                key += sub.items()
+        else:
+            return None, None
+    return tuple(key), mark
 
 
 def _direct_props(children: list[tuple[int, etree._Element]]) -> PropDict:

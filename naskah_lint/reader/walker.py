@@ -193,6 +193,11 @@ class _Cell:
         return self._pos
 
 
+# What a pPr key determines (Collector.para_cache): the paragraph style, its format, and the
+# numId and level (resolved through the style; the level is meaningless without a numId).
+_ParaFacts = tuple[ParaStyle, ParaFormat, int | None, int]
+
+
 @dataclass(slots=True)
 class Collector:
     """Everything one read accumulates across parts (mutable, lives for one read_document)."""
@@ -205,7 +210,9 @@ class Collector:
     note_anchors: dict[tuple[str, str], int] = field(default_factory=dict)
     tables: dict[Story, int] = field(default_factory=lambda: dict.fromkeys(Story, 0))
     ppr_cache: dict[tuple[Any, ...], PropDict] = field(default_factory=dict)
-    para_cache: dict[tuple[Any, ...], tuple[ParaStyle, ParaFormat]] = field(default_factory=dict)
+    para_cache: dict[tuple[Any, ...], _ParaFacts] = field(default_factory=dict)
+    # numbering labels' formats by paragraph style, numId, level and mark rPr content
+    label_cache: dict[tuple[Any, ...], RunFormat] = field(default_factory=dict)
     paragraphs: int = 0
     # body page tracking. Rendered breaks (w:lastRenderedPageBreak) and explicit ones (page
     # breaks, pageBreakBefore, section breaks) both count, but a break right after another
@@ -390,13 +397,17 @@ class PartWalker:
             if first.tag == _W_PPR:
                 children = first.itersiblings()
                 ppr = first
-                key = ppr_key(first)
+                key, mark_rpr = ppr_key(first)
             break
-        # Paragraphs with only direct properties and a style (most of a draft, no numbering)
-        # repeat a few pPr: their style and format are cached by the pPr's key.
+        # Drafts repeat a few pPr: a paragraph's style, format and numbering definition (not
+        # its number: the counters advance per paragraph) are cached by the pPr's key.
         hit = c.para_cache.get(key) if key is not None else None
         if hit is not None:
-            style, fmt = hit
+            style, fmt, num_id, ilvl = hit
+            if num_id:
+                numbering = self.counters.number(num_id, ilvl)
+                if numbering is not None:
+                    label_rpr = self.counters.defs.level_props(num_id, numbering.ilvl)[1]
         else:
             pstyle_id: str | None = None
             num_id = ilvl = None
@@ -409,8 +420,6 @@ class PartWalker:
                     num_id, ilvl = parse_numpr(numpr)
                 if change is not None:
                     self._revision("pPrChange", change, story, index, "")
-                if mark_rpr is not None and self.forms:
-                    mark_rpr = self._form(mark_rpr)
             style = self.styles.paragraph(pstyle_id)
             level_ppr = None
             if num_id is None:
@@ -424,8 +433,10 @@ class PartWalker:
                 if numbering is not None:
                     level_ppr, label_rpr = self.counters.defs.level_props(num_id, numbering.ilvl)
             fmt = self.styles.para_format(style, level_ppr or {}, direct)
-            if key is not None and not num_id:
-                c.para_cache[key] = (style, fmt)
+            if key is not None:
+                c.para_cache[key] = (style, fmt, num_id, ilvl or 0)
+        if mark_rpr is not None and self.forms:
+            mark_rpr = self._form(mark_rpr)
         b = Para(
             story,
             index,
@@ -453,11 +464,23 @@ class PartWalker:
         if mark_rpr is not None:
             self._mark_revisions(mark_rpr, story, index)
         if numbering is not None and numbering.label:
-            mark = parse_rpr(mark_rpr) if mark_rpr is not None else {}
-            mark.update(label_rpr)
-            label_fmt = self.styles.run_format(style, None, mark)
+            # the label's format: the mark rPr's properties, the level's over them; cached by
+            # what determines it (a few combinations label hundreds of paragraphs)
+            label_key: list[Any] = [style.id, numbering.num_id, numbering.ilvl]
+            if mark_rpr is not None:
+                for prop in mark_rpr:
+                    prop_tag = prop.tag
+                    if prop_tag in RPR_TAGS:
+                        label_key.append(prop_tag)
+                        label_key += prop.items()
+            frozen = tuple(label_key)
+            label_fmt = c.label_cache.get(frozen)
+            if label_fmt is None:
+                mark = parse_rpr(mark_rpr) if mark_rpr is not None else {}
+                mark.update(label_rpr)
+                label_fmt = c.label_cache[frozen] = self.styles.run_format(style, None, mark)
             text = numbering.label + _SUFFIX.get(numbering.suffix, "\t")
-            b.add(text, Run(text=text, start=0, fmt=label_fmt, kind="label"))
+            b.add(text, new_run(text, 0, label_fmt, "label", False, -1))
             b.content_start = b.length
         self.inline(children, b, False)
         if sectpr is not None and body and cell is None and anchor is None:
@@ -782,17 +805,23 @@ class PartWalker:
     # ---- drawings and text boxes -------------------------------------------------------------
 
     def _graphic(self, el: etree._Element, b: Para) -> None:
-        """Count pictures and read text boxes (once) inside a drawing, VML shape or object."""
-        tag = el.tag
-        if tag == ns.W_TXBXCONTENT:
-            self._textbox(el, b)
-        elif tag == ns.A_BLIP or tag == ns.V_IMAGEDATA:
-            b.images += 1
-        elif tag == ns.MC_ALTERNATE:  # an mc:Choice is walked as a plain container below
-            self._alternate(el, lambda choice: self._graphic(choice, b))
-        else:
-            for child in el:
-                self._graphic(child, b)
+        """Count pictures and read text boxes (once) inside a drawing, VML shape or object.
+
+        The subtree (dozens to thousands of elements) is searched in C for the four tags that
+        matter, in document order; what is found inside a found element was handled with it
+        (a text box's own pictures, an mc:AlternateContent's branches) and is passed over."""
+        handled = None
+        for found in el.iter(*_GRAPHIC_TAGS):
+            if handled is not None and _within(found, handled):
+                continue
+            handled = found
+            tag = found.tag
+            if tag == ns.W_TXBXCONTENT:
+                self._textbox(found, b)
+            elif tag == ns.MC_ALTERNATE:  # an mc:Choice is searched as a plain container
+                self._alternate(found, lambda choice: self._graphic(choice, b))
+            else:  # a:blip, v:imagedata
+                b.images += 1
 
     def _textbox(self, content: etree._Element, host: Para) -> None:
         if host.story is Story.BODY:
@@ -814,6 +843,7 @@ class PartWalker:
         self.fields, self.hidden_fields = fields, hidden
 
 
+_GRAPHIC_TAGS = (ns.W_TXBXCONTENT, ns.A_BLIP, ns.V_IMAGEDATA, ns.MC_ALTERNATE)
 _TABLE_PROPS = (ns.w("tblPr"), ns.w("tblGrid"))
 _ROW_PROPS = (ns.W_TRPR, ns.w("tblPrEx"))
 
@@ -835,6 +865,11 @@ def _table_items(
         elif len(child) and tag not in props:
             walker.skip(child)
     return out
+
+
+def _within(el: etree._Element, outer: etree._Element) -> bool:
+    """Whether `outer` is an ancestor of `el` (lxml gives a live node one proxy object)."""
+    return any(anc is outer for anc in el.iterancestors())
 
 
 def _sym(el: etree._Element) -> str:
