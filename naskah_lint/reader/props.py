@@ -121,6 +121,20 @@ _ASCII = ns.w("ascii")
 _HANSI = ns.w("hAnsi")
 
 
+def rpr_key(head: list[Any], rpr: etree._Element) -> tuple[Any, ...]:
+    """`head` followed by the tag and (name, value) attribute pairs of each child of `rpr` a
+    run format depends on (RPR_TAGS), as one flat tuple: a cache key for what the rPr means,
+    cheaper to collect than to interpret. Names count: `w:ascii="X"` and `w:cs="X"`, or a
+    shd's `w:fill` and `w:color`, mean different things."""
+    tags = RPR_TAGS
+    for child in rpr:
+        tag = child.tag
+        if tag in tags:
+            head.append(tag)
+            head += child.items()
+    return tuple(head)
+
+
 def parse_rpr(rpr: etree._Element | None) -> PropDict:
     """The run properties an rPr element sets (font as (theme slot, explicit name))."""
     out: PropDict = {}

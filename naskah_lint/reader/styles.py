@@ -14,12 +14,12 @@ from naskah_lint.model import ParaFormat, RunFormat
 from naskah_lint.reader import ns
 from naskah_lint.reader.package import parse_xml
 from naskah_lint.reader.props import (
-    RPR_TAGS,
     PropDict,
     first_child,
     parse_numpr,
     parse_ppr,
     parse_rpr,
+    rpr_key,
     run_props,
     twips_to_mm,
 )
@@ -278,20 +278,10 @@ class StyleSheet:
         self, para: ParaStyle, rpr: etree._Element
     ) -> tuple[RunFormat, etree._Element | None]:
         """(RunFormat, rPrChange element or None) of a run's rPr. Drafts repeat a handful of
-        rPr thousands of times, so the result is cached by the rPr's tags and attribute values
-        (cheaper to collect than to interpret them again): one flat tuple of the tag and
-        (name, value) pairs of each child the format depends on (RPR_TAGS; language, complex
-        script size and the like are skipped). Names count: `w:ascii="X"` and `w:cs="X"`, or
-        a shd's `w:fill` and `w:color`, mean different things. PartWalker.inline computes the
-        same key inline on `rpr_cache` for the common run: keep the two in step."""
-        key: list[Any] = [para.id]
-        tags = RPR_TAGS
-        for child in rpr:
-            tag = child.tag
-            if tag in tags:
-                key.append(tag)
-                key += child.items()
-        frozen = tuple(key)
+        rPr thousands of times, so the result is cached by the paragraph style and the rPr's
+        `rpr_key` (language, complex script size and the like are skipped). PartWalker.inline
+        computes the same key inline on `rpr_cache` for the common run: keep the two in step."""
+        frozen = rpr_key([para.id], rpr)
         hit = self.rpr_cache.get(frozen)
         if hit is None:
             rstyle, direct, change = run_props(rpr)

@@ -39,6 +39,7 @@ from naskah_lint.reader.props import (
     parse_numpr,
     parse_rpr,
     ppr_key,
+    rpr_key,
     to_int,
 )
 from naskah_lint.reader.styles import ParaStyle, StyleSheet
@@ -466,14 +467,8 @@ class PartWalker:
         if numbering is not None and numbering.label:
             # the label's format: the mark rPr's properties, the level's over them; cached by
             # what determines it (a few combinations label hundreds of paragraphs)
-            label_key: list[Any] = [style.id, numbering.num_id, numbering.ilvl]
-            if mark_rpr is not None:
-                for prop in mark_rpr:
-                    prop_tag = prop.tag
-                    if prop_tag in RPR_TAGS:
-                        label_key.append(prop_tag)
-                        label_key += prop.items()
-            frozen = tuple(label_key)
+            label_head: list[Any] = [style.id, numbering.num_id, numbering.ilvl]
+            frozen = rpr_key(label_head, mark_rpr) if mark_rpr is not None else tuple(label_head)
             label_fmt = c.label_cache.get(frozen)
             if label_fmt is None:
                 mark = parse_rpr(mark_rpr) if mark_rpr is not None else {}
@@ -519,7 +514,7 @@ class PartWalker:
         codes = _INLINE_CODES
         # The common w:r (an rPr and at most one w:t, ~all runs of a draft) is read here, not in
         # `run`: the reader's hottest loop, so the method call, the format lookup's call and its
-        # key (the same key as StyleSheet.rpr_format's, on the same cache) are inlined.
+        # key (props.rpr_key, as StyleSheet.rpr_format makes it, on the same cache) are inlined.
         styles = self.styles
         rpr_cache = styles.rpr_cache
         rpr_tags = RPR_TAGS
