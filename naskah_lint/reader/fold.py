@@ -40,7 +40,12 @@ _DECLARATION = re.compile(rb"<\?xml[^<>]*\?>")
 _UTF8 = re.compile(rb"""encoding\s*=\s*["']utf-?8["']""", re.IGNORECASE)
 _W_PREFIX = re.compile(rb"""xmlns:w\s*=\s*["']([^"'<>]*)["']""")
 _W_NS = ns.W_NS.encode()
-FORM_OPEN = b'<w:rPr xmlns:w="' + _W_NS + b'">'
+_FORM_OPEN = b'<w:rPr xmlns:w="' + _W_NS + b'">'
+
+
+def form_document(content: bytes) -> bytes:
+    """A folded form's content as an XML document of its own: the rPr it was."""
+    return _FORM_OPEN + content + _CLOSE
 
 
 def fold(data: bytes) -> tuple[bytes, list[bytes]] | None:

@@ -319,7 +319,7 @@ def _label(nd: NumDef, values: list[int | None], ilvl: int) -> str:
             k, unused, fmt = part
             v = values[k]
             value = v if v is not None else unused
-            out.append(str(value) if fmt == "decimal" else format_number(value, fmt))
+            out.append(format_number(value, fmt))
     return "".join(out)
 
 
@@ -358,6 +358,8 @@ def _label_parts(nd: NumDef, ilvl: int) -> str | _LabelParts:
 
 def format_number(n: int, fmt: str) -> str:
     """A counter value in a w:numFmt (unknown formats fall back to decimal)."""
+    if fmt == "decimal":  # most labels: tested first
+        return str(n)
     if fmt in ("none", "bullet"):
         return ""
     if fmt == "decimalZero":

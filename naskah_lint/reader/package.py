@@ -19,7 +19,7 @@ from urllib.parse import unquote
 from lxml import etree
 
 from naskah_lint.errors import UnreadableFile
-from naskah_lint.reader.fold import FORM_OPEN, fold
+from naskah_lint.reader.fold import fold, form_document
 from naskah_lint.reader.ns import CT_NS, PKG_REL_NS, STRICT_MARKER, STRICT_TO_TRANSITIONAL
 
 MIB = 1024 * 1024
@@ -101,18 +101,18 @@ def parse_xml(data: bytes, part: str, parser: etree.XMLParser | None = None) -> 
 
 
 def parse_main(
-    data: bytes, part: str, parser: etree.XMLParser, strict: bool | None = None
+    data: bytes, part: str, parser: etree.XMLParser, strict: bool
 ) -> tuple[etree._Element, list[etree._Element]]:
     """Parse the main part as parse_xml does, with its frequent run property forms folded
     (reader/fold.py): (root, each folded form's rPr element by number). `strict`: whether the
-    bytes hold STRICT_MARKER, when the caller has looked already (a scan of the part)."""
-    if strict is None or strict:
+    bytes hold STRICT_MARKER (the caller has looked: a scan of the part)."""
+    if strict:
         data = _transitional(data)
     folded = fold(data)
     if folded is not None:
         try:
             root = etree.fromstring(folded[0], parser)
-            forms = [etree.fromstring(FORM_OPEN + form + b"</w:rPr>", parser) for form in folded[1]]
+            forms = [etree.fromstring(form_document(form), parser) for form in folded[1]]
         except (etree.XMLSyntaxError, ValueError, MemoryError):
             pass  # the unfolded bytes, parsed below, give the error to report
         else:
@@ -339,12 +339,8 @@ class Package:
         """A part parsed with the hardened parser."""
         return parse_xml(self.read(name), name, self._parser)
 
-    def parse(self, data: bytes, name: str) -> etree._Element:
-        """Parse bytes already read from part `name` with this package's parser."""
-        return parse_xml(data, name, self._parser)
-
     def parse_main(
-        self, data: bytes, name: str, strict: bool | None = None
+        self, data: bytes, name: str, strict: bool
     ) -> tuple[etree._Element, list[etree._Element]]:
         """Parse the main part's bytes with its run property forms folded (see parse_main)."""
         return parse_main(data, name, self._parser, strict)

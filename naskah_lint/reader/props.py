@@ -230,24 +230,18 @@ def parse_ppr(ppr: etree._Element | None) -> PropDict:
     return paragraph_props(ppr)[0]
 
 
-def paragraph_props(
-    ppr: etree._Element, cache: dict[tuple[Any, ...], PropDict] | None = None
-) -> ParaProps:
-    """Read a paragraph's pPr in one pass over its children. With `cache` (one read's), the
-    direct properties are parsed once per distinct (tag, attributes) sequence of the children
-    they come from: drafts repeat a few paragraph formats hundreds of times."""
+def paragraph_props(ppr: etree._Element) -> ParaProps:
+    """Read a paragraph's pPr in one pass over its children. (The walker reads a pPr it has
+    seen before from its cache by `ppr_key`: drafts repeat a few paragraph formats.)"""
     style = numpr = sectpr = mark_rpr = change = None
     codes = _PPR_CODES
     direct: list[tuple[int, etree._Element]] = []
-    key: list[Any] = []
     for child in ppr:
         code = codes.get(child.tag)
         if code is None:
             continue
         if code <= 4:
             direct.append((code, child))
-            key.append(code)
-            key += child.items()
         elif code == 5:
             style = child.get(W_VAL)
         elif code == 6:
@@ -258,18 +252,7 @@ def paragraph_props(
             mark_rpr = child
         else:
             change = child
-    props: PropDict
-    if not direct:
-        props = {}
-    elif cache is None:
-        props = _direct_props(direct)
-    else:
-        frozen = tuple(key)
-        hit = cache.get(frozen)
-        if hit is None:
-            hit = cache[frozen] = _direct_props(direct)
-        props = hit  # shared between paragraphs: never mutated
-    return props, style, numpr, sectpr, mark_rpr, change
+    return _direct_props(direct), style, numpr, sectpr, mark_rpr, change
 
 
 def ppr_key(ppr: etree._Element) -> tuple[tuple[Any, ...] | None, etree._Element | None]:

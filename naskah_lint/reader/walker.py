@@ -210,7 +210,6 @@ class Collector:
     comment_anchors: dict[str, tuple[Story, int]] = field(default_factory=dict)
     note_anchors: dict[tuple[str, str], int] = field(default_factory=dict)
     tables: dict[Story, int] = field(default_factory=lambda: dict.fromkeys(Story, 0))
-    ppr_cache: dict[tuple[Any, ...], PropDict] = field(default_factory=dict)
     para_cache: dict[tuple[Any, ...], _ParaFacts] = field(default_factory=dict)
     # numbering labels' formats by paragraph style, numId, level and mark rPr content
     label_cache: dict[tuple[Any, ...], RunFormat] = field(default_factory=dict)
@@ -414,9 +413,7 @@ class PartWalker:
             num_id = ilvl = None
             direct: PropDict = {}
             if ppr is not None:
-                direct, pstyle_id, numpr, sectpr, mark_rpr, change = paragraph_props(
-                    ppr, c.ppr_cache
-                )
+                direct, pstyle_id, numpr, sectpr, mark_rpr, change = paragraph_props(ppr)
                 if numpr is not None:
                     num_id, ilvl = parse_numpr(numpr)
                 if change is not None:
